@@ -1,0 +1,108 @@
+"""The fact catalogue: every kind of fact a rule may test, with its attributes and their types.
+
+Extraction produces :class:`~transparency.models.Evidence`; :func:`evidence_fact` flattens one into a
+fact (a flat mapping of scalars) for the engine. Rule patterns are validated against this catalogue at
+load time, so a misspelt kind or attribute is an error, never a rule that silently never fires.
+``transparency schema facts`` prints it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+from .models import Evidence
+
+AttrType = Literal["str", "num", "bool"]
+Target = Literal["document", "checklist", "case"]
+
+COMMON_EVIDENCE_ATTRS: dict[str, AttrType] = {"subkind": "str", "quality": "str"}
+
+
+@dataclass(frozen=True)
+class FactKind:
+    """One kind of fact: its name, which rule target sees it, its attributes and known subkinds."""
+
+    name: str
+    target: Target
+    doc: str
+    attrs: dict[str, AttrType] = field(default_factory=dict)
+    subkinds: tuple[str, ...] = ()
+    evidence: bool = True  # built from an Evidence item (has subkind and quality)
+
+    def attributes(self) -> dict[str, AttrType]:
+        """All attributes a pattern may test on this kind."""
+        return {**COMMON_EVIDENCE_ATTRS, **self.attrs} if self.evidence else dict(self.attrs)
+
+
+def _kinds(*kinds: FactKind) -> dict[tuple[str, str], FactKind]:
+    return {(k.target, k.name): k for k in kinds}
+
+
+CATALOGUE: dict[tuple[str, str], FactKind] = _kinds(
+    # -- markers, one per evaluated object ---------------------------------------------------------
+    FactKind("document", "document", "The document marker: its context.", evidence=False, attrs={
+        "doc_kind": "str", "language": "str", "tier": "str", "remote": "bool",
+        "legal_status": "str", "chars": "num"}),
+    FactKind("status", "document", "A matrix dimension's or formula part's status.", evidence=False,
+             attrs={"dimension": "str", "status": "str"}),
+    # -- evidence found in a text -------------------------------------------------------------------
+    FactKind("time", "document", "A date, clock time, period, relative or vague time expression.",
+             attrs={"days": "num"},
+             subkinds=("date", "clock", "period", "relative", "recurring", "vague", "year_only")),
+    FactKind("placeholder", "document", "An unfilled template slot (X月X日, 【客户名称】, {{name}}, TBD).",
+             subkinds=("date", "name", "blank", "tbd", "template_var", "other")),
+    FactKind("money", "document", "An amount of money, or a vague amount (数十万, 约).",
+             attrs={"amount": "num", "currency": "str"}, subkinds=("amount", "vague_amount")),
+    FactKind("refund", "document", "A refund term: full, original route, pro-rata, by transfer.",
+             subkinds=("full", "original_route", "pro_rata", "transfer", "other")),
+    FactKind("interest", "document", "An interest term: deposit rate, LPR, a stated rate.",
+             attrs={"rate": "num"}, subkinds=("deposit_rate", "lpr", "rate", "generic")),
+    FactKind("compensation", "document",
+             "A compensation basis (fee waiver, policy unchanged, credit) or a vague promise (适当补偿).",
+             subkinds=("basis", "unchanged_policy", "waiver", "credit", "vague")),
+    FactKind("contact", "document", "A usable contact channel.",
+             subkinds=("phone", "email", "wechat", "address", "url", "form")),
+    FactKind("party", "document", "An accountable party: person, organisation, successor, or a generic one.",
+             subkinds=("person", "organisation", "successor", "team", "generic", "support")),
+    FactKind("reason", "document", "A stated cause of the closure.",
+             subkinds=("specific", "boilerplate", "link_only")),
+    FactKind("plan", "document", "What happens next to the client's project, account, data or money.",
+             attrs={"has_actor": "bool"},
+             subkinds=("takeover", "migration", "data_export", "handover", "postponement",
+                       "data_deletion", "refund", "vague")),
+    FactKind("citation", "document", "A legal citation: a law and an article.",
+             attrs={"law": "str", "article": "num", "status": "str"},
+             subkinds=("law",)),
+    FactKind("tone", "document", "A phrase that sets the tone: empty empathy, blame-shifting, hedges…",
+             subkinds=("empty_empathy", "empty_invitation", "blame_shifting", "rights_excluding",
+                       "hedge", "apology", "empathy_action", "threat")),
+    FactKind("commitment", "document", "A promise to act, with or without an identified actor.",
+             attrs={"has_actor": "bool"}, subkinds=("agentless", "with_actor")),
+    FactKind("closure", "document", "The statement that the company or service stops.",
+             subkinds=("statement",)),
+    FactKind("topic", "document", "A topic the text addresses (deposit refunds, long-term cooperation…).",
+             subkinds=("deposit_refund", "unperformed_contracts", "long_term_cooperation",
+                       "continuing_contact", "team_destination", "future_cooperation",
+                       "short_term_rights", "delay_reason", "next_update", "force_majeure",
+                       "renegotiation", "financial_status", "liquidation", "claim_declaration")),
+)
+
+
+def kinds_for(target: Target) -> dict[str, FactKind]:
+    """The fact kinds a rule of ``target`` may test, by name."""
+    return {name: k for (t, name), k in CATALOGUE.items() if t == target}
+
+
+def register(kind: FactKind) -> None:
+    """Add a fact kind (used by the checklist and case stages for their own facts)."""
+    CATALOGUE[(kind.target, kind.name)] = kind
+
+
+def evidence_fact(evidence: Evidence, fact_id: int) -> dict[str, str | int | float | bool]:
+    """Flatten one evidence item into an engine fact with an explicit id."""
+    fact: dict[str, str | int | float | bool] = {
+        "id": fact_id, "fact": evidence.kind, "subkind": evidence.subkind, "quality": evidence.quality}
+    for key, value in evidence.attrs.items():
+        fact[key] = value
+    return fact
