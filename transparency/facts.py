@@ -42,7 +42,7 @@ def _kinds(*kinds: FactKind) -> dict[tuple[str, str], FactKind]:
 CATALOGUE: dict[tuple[str, str], FactKind] = _kinds(
     # -- markers, one per evaluated object ---------------------------------------------------------
     FactKind("document", "document", "The document marker: its context.", evidence=False, attrs={
-        "doc_kind": "str", "language": "str", "tier": "str", "remote": "bool",
+        "kind": "str", "language": "str", "tier": "str", "remote": "bool",
         "legal_status": "str", "chars": "num"}),
     FactKind("status", "document", "A matrix dimension's or formula part's status.", evidence=False,
              attrs={"dimension": "str", "status": "str"}),
