@@ -1,0 +1,1 @@
+"""Judging: matrix and formula statuses, findings from firings, scores and explanations."""
