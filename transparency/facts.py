@@ -106,3 +106,27 @@ def evidence_fact(evidence: Evidence, fact_id: int) -> dict[str, str | int | flo
     for key, value in evidence.attrs.items():
         fact[key] = value
     return fact
+
+
+# -- closure cases (target "case"): one client of a case at a time; built by transparency.case.process --
+for _kind in (
+    FactKind("client", "case", "The client marker: the client's context in its closure case.", evidence=False,
+             attrs={"tier": "str", "remote": "bool", "legal_status": "str", "contacted": "bool",
+                    "has_written": "bool", "hours_to_first_contact": "num",
+                    "first_contact_before_disclosure": "bool", "written_within_3_days": "bool"}),
+    FactKind("communication", "case", "Something sent to (or done with) the client: a letter, visit, meeting…",
+             evidence=False,
+             attrs={"channel": "str", "kind": "str", "lead_role": "str", "hours_after_resolution": "num",
+                    "before_disclosure": "bool", "written": "bool"}),
+    FactKind("followup", "case", "A planned after-closure action; day 1 is the closure date.", evidence=False,
+             attrs={"kind": "str", "day": "num", "done": "bool"}),
+    FactKind("payout", "case", "A planned individual pay-out (refund, payment) to the client.", evidence=False,
+             attrs={"day": "num", "within_claims_period": "bool", "after_bankruptcy_acceptance": "bool"}),
+    FactKind("requirement", "case",
+             "A tier-channel or follow-up requirement from matrices/channels.yaml or followup.yaml, met or not.",
+             evidence=False, attrs={"area": "str", "group": "str", "name": "str", "met": "bool"}),
+    FactKind("liquidation", "case", "Dissolution only: the statutory clock, in days.", evidence=False,
+             attrs={"group_formed_days": "num", "creditor_notice_days": "num"}),
+):
+    register(_kind)
+del _kind
