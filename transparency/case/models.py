@@ -54,7 +54,8 @@ class Closure(_Model):
     legal_status: LegalStatus
     public_disclosure_at: datetime | None = Field(
         None, description="when the news became public (press, industry media, announcement)")
-    language: Literal["zh", "en"] | None = Field(None, description="language of the letters, if fixed")
+    language: Literal["zh", "en"] | None = Field(
+        None, description="language of the report's evidence and fixes (letters are detected one by one)")
     liquidation_group_formed_at: datetime | None = Field(
         None, description="dissolution: when the liquidation group (清算组) was formed")
     creditor_announcement_at: datetime | None = Field(

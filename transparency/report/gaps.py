@@ -188,7 +188,8 @@ def build_gap_report(case: Case, *, evaluator: Evaluator | None = None, ruleset:
                 continue
             key = (comm.path, comm.kind, client.tier, client.remote)
             if key not in cache:
-                cache[key] = evaluate(case.root / comm.path, comm.kind, ref, case.closure.language)
+                # The language is detected per document: one case may hold Chinese and English letters.
+                cache[key] = evaluate(case.root / comm.path, comm.kind, ref, None)
             ev = cache[key]
             if best is None or ev.score > best[0].score:
                 best = (ev, comm)
