@@ -88,9 +88,18 @@ def test_bundled_tables_validate_and_a_bad_table_names_the_problem(tmp_path):
     assert channel_table().required_for("core", True) == [
         "video_meeting", "express_documents", "wechat_group", "email_confirmation"]
     assert list(followup_plan().phases) == ["urgent", "transition", "long_term"]
+    import yaml
+
+    from transparency.data import matrices_dir
+
+    table = yaml.safe_load((matrices_dir() / "channels.yaml").read_text(encoding="utf-8"))
+    del table["tiers"]["key"]
+    table["tiers"]["core"]["colour"] = "gold"
     bad = tmp_path / "channels.yaml"
-    bad.write_text("lead_roles: [officer, regional_head, senior_leader]\nrequirements: {}\n"
-                   "tiers: {core: {label: {zh: a, en: a}, lead: boss, requires: [x]}}\nremote: {}\n",
-                   encoding="utf-8")
+    bad.write_text(yaml.safe_dump(table, allow_unicode=True), encoding="utf-8")
+    with pytest.raises(ConfigError, match="colour"):
+        load_channel_table(bad)
+    del table["tiers"]["core"]["colour"]
+    bad.write_text(yaml.safe_dump(table, allow_unicode=True), encoding="utf-8")
     with pytest.raises(ConfigError, match="tiers must be exactly"):
         load_channel_table(bad)

@@ -55,7 +55,7 @@ def keyword_evaluator(path, kind, client, language):
     text = Path(path).read_text(encoding="utf-8")
     good = "2024年" in text and "021-" in text and "万元" in text
     result = DimensionResult(status="concrete" if good else "vague", score=1.0 if good else 0.5)
-    return Evaluation(document=Document(text=text, kind=kind), matrix={
+    return Evaluation(document=Document(text=text, kind="other" if kind == "wechat" else kind), matrix={
         d: result for d in ("reason", "time", "responsibility", "compensation")},
         formula=Formula(cause=result, plan=result, owner=result), score=100.0 if good else 45.0)
 

@@ -55,6 +55,8 @@ class ChannelTable(_Strict):
     """The whole ``channels.yaml``."""
 
     lead_roles: list[str]
+    lead_role_labels: dict[str, Label]
+    channel_labels: dict[str, Label]
     requirements: dict[str, Requirement]
     tiers: dict[str, TierChannels]
     remote: RemoteRule
@@ -63,6 +65,10 @@ class ChannelTable(_Strict):
     def _consistent(self) -> "ChannelTable":
         if sorted(self.lead_roles) != sorted(LEAD_ROLES):
             raise ValueError(f"lead_roles must list exactly {list(LEAD_ROLES)}, least senior first")
+        if set(self.lead_role_labels) != set(LEAD_ROLES):
+            raise ValueError(f"lead_role_labels must label exactly {list(LEAD_ROLES)}")
+        if set(self.channel_labels) != set(CHANNELS):
+            raise ValueError(f"channel_labels must label exactly {list(CHANNELS)}")
         if set(self.tiers) != set(TIERS):
             raise ValueError(f"tiers must be exactly {list(TIERS)}")
         names = set(self.requirements)
@@ -80,6 +86,14 @@ class ChannelTable(_Strict):
             if r not in names:
                 raise ValueError(f"remote.adds: unknown requirement {r!r}")
         return self
+
+    def role_label(self, role: str, language: str) -> str:
+        """A lead role in words."""
+        return self.lead_role_labels[role].in_(language)
+
+    def channel_label(self, channel: str, language: str) -> str:
+        """A channel in words."""
+        return self.channel_labels[channel].in_(language)
 
     def rank(self, role: str) -> int:
         """Seniority of a lead role (0 = least senior)."""

@@ -129,8 +129,9 @@ def assess_client(case: Case, client: Client, *, language: str = "en",
         h = _hours(board, first.sent_at)
         in_time = h <= FIRST_CONTACT_HOURS
         before = disclosure is None or first.sent_at < disclosure
-        parts = [_t(L, f"first contact ({first.channel}) {_fmt_hours(h)} h after the board resolution",
-                    f"首次沟通（{first.channel}）在董事会决议后{_fmt_hours(h)}小时")]
+        via = channels.channel_label(first.channel, L)
+        parts = [_t(L, f"first contact ({via}) {_fmt_hours(h)} h after the board resolution",
+                    f"首次沟通（{via}）在董事会决议后{_fmt_hours(h)}小时")]
         if not before:
             parts.append(_t(L, f"after the news became public ({disclosure.isoformat()})",
                             f"晚于消息公开（{disclosure.isoformat()}）"))  # type: ignore[union-attr]
@@ -207,25 +208,28 @@ def assess_client(case: Case, client: Client, *, language: str = "en",
             L, f"all channels for this {who} used", f"已使用{who}要求的全部渠道")))
 
     lead_needed = channels.tiers[client.tier].lead
+    need = channels.role_label(lead_needed, L)
     best = max((channels.rank(c.lead_role) for c in comms), default=-1)
     lead_met = best >= channels.rank(lead_needed)
     add({"fact": "requirement", "area": "channel", "group": "lead", "name": lead_needed, "met": lead_met},
         "matrices/channels.yaml: lead")
     if not comms:
         rows.append(ProcessRow("channel", "lead", "missing", 0.0, _t(
-            L, f"no one contacted the client; this {tier_label} needs {lead_needed}",
-            f"无人联系客户；{tier_label}需要{lead_needed}带队")))
+            L, f"no one contacted the client; this {tier_label} needs a {need} to lead",
+            f"无人联系客户；{tier_label}需要{need}带队")))
     elif lead_met:
         rows.append(ProcessRow("channel", "lead", "ok", 1.0, _t(
-            L, f"led by {channels.lead_roles[best]}", f"由{channels.lead_roles[best]}带队")))
+            L, f"led by a {channels.role_label(channels.lead_roles[best], L)}",
+            f"由{channels.role_label(channels.lead_roles[best], L)}带队")))
     else:
         rows.append(ProcessRow("channel", "lead", "insufficient", 0.5, _t(
-            L, f"led by {channels.lead_roles[best]}; this {tier_label} needs {lead_needed}",
-            f"由{channels.lead_roles[best]}带队；{tier_label}需要{lead_needed}")))
+            L, f"led by a {channels.role_label(channels.lead_roles[best], L)}; this {tier_label} needs a {need}",
+            f"由{channels.role_label(channels.lead_roles[best], L)}带队；{tier_label}需要{need}带队")))
 
     if written:
         rows.append(ProcessRow("channel", "written", "ok", 1.0, _t(
-            L, f"in writing by {written[0].channel}", f"已通过{written[0].channel}书面送达")))
+            L, f"in writing by {channels.channel_label(written[0].channel, L)}",
+            f"已通过{channels.channel_label(written[0].channel, L)}书面送达")))
     else:
         rows.append(ProcessRow("channel", "written", "missing", 0.0, _t(
             L, "nothing in writing (letter, e-mail, express mail or WeChat group)",

@@ -49,7 +49,8 @@ def gap_report(case: Case | GapReport | str | Path, **kwargs: Any) -> "pd.DataFr
 
 def clients_frame(case: Case | GapReport | str | Path, **kwargs: Any) -> "pd.DataFrame":
     """One row per client: ``client_id``, ``client_name``, ``tier``, ``remote``, ``score`` (0-100),
-    ``at_risk``, ``gaps`` (rows that are not ok/concrete) and ``letter`` (the judged letter's path)."""
+    ``at_risk``, ``gaps`` (rows that are not ok/concrete), ``hours_to_first_contact`` (NaN when nothing
+    was sent) and ``letter`` (the judged letter's path)."""
     import pandas as pd
 
     report = as_report(case, **kwargs)
@@ -58,7 +59,9 @@ def clients_frame(case: Case | GapReport | str | Path, **kwargs: Any) -> "pd.Dat
         gaps[r.client_id] = gaps.get(r.client_id, 0) + int(r.gap)
     return pd.DataFrame([{"client_id": c.client_id, "client_name": c.client_name, "tier": c.tier,
                           "remote": c.remote, "score": c.score, "at_risk": c.at_risk,
-                          "gaps": gaps.get(c.client_id, 0), "letter": (c.letter or {}).get("path")}
+                          "gaps": gaps.get(c.client_id, 0),
+                          "hours_to_first_contact": c.hours_to_first_contact,
+                          "letter": (c.letter or {}).get("path")}
                          for c in report.clients])
 
 

@@ -86,11 +86,13 @@ class ClientSummary:
     score: float
     at_risk: bool
     letter: dict[str, Any] | None = None
+    hours_to_first_contact: float | None = None
 
     def as_dict(self) -> dict[str, Any]:
         """The JSON shape of ``clients[]``."""
         return {"client_id": self.client_id, "client_name": self.client_name, "tier": self.tier,
-                "score": self.score, "remote": self.remote, "at_risk": self.at_risk, "letter": self.letter}
+                "score": self.score, "remote": self.remote, "at_risk": self.at_risk,
+                "hours_to_first_contact": self.hours_to_first_contact, "letter": self.letter}
 
 
 @dataclass
@@ -207,7 +209,10 @@ def build_gap_report(case: Case, *, evaluator: Evaluator | None = None, ruleset:
                                       _worst([f.severity for f in mine])))
         client_rows.sort(key=lambda r: AREAS.index(r.area))
         rows.extend(client_rows)
-        summaries.append(_summary(client, client_rows, best))
+        summary = _summary(client, client_rows, best)
+        hours = process.facts[0].get("hours_to_first_contact")
+        summary.hours_to_first_contact = float(hours) if hours is not None else None
+        summaries.append(summary)
         if progress is not None:
             progress(n, total)
     return GapReport(case=case, clients=summaries, rows=rows, language=lang, notes=notes)
