@@ -50,6 +50,7 @@ class Vocabulary(_Strict):
     chinese_header: dict[str, str]
     values: Values
     money_kinds: list[str]
+    status_dropped: list[str]
     deadline_words: DeadlineWords
     arbitration: ArbitrationWords
     letter_keywords: dict[str, list[str]]
