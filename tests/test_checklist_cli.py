@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import argparse
 import json
 from pathlib import Path
 
 import pytest
 
-from transparency.cli import COMMANDS
-from transparency.commands import checklist as command
+from transparency.cli import COMMANDS, main
 
 ROOT = Path(__file__).resolve().parent.parent
 HEADER = "客户编号,事项,类型,金额,截止日期,方式,责任主体,联系人,联系方式,年产值\n"
@@ -17,10 +15,7 @@ CLEAN = "C1,保证金退还,保证金,50万,2024-04-30,银行转账,平台公司
 
 
 def _run(argv: list[str], capsys) -> tuple[int, str, str]:
-    # The command module is driven directly: it is what `transparency checklist` dispatches to.
-    parser = argparse.ArgumentParser()
-    command.add_arguments(parser)
-    code = command.run(parser.parse_args(argv))
+    code = main(["checklist", *argv])
     out, err = capsys.readouterr()
     return code, out, err
 
@@ -86,3 +81,9 @@ def test_sheet_option_on_a_generated_workbook(tmp_path: Path, capsys) -> None:
     assert {f["column"] for f in data["findings"] if f["code"] == "CK019"} == {"客户等级"}
     code, _, err = _run([str(xlsx), "--sheet", "nope"], capsys)
     assert code == 2 and "no sheet named" in err
+
+
+def test_schema_command_prints_the_checklist_schema(capsys) -> None:
+    assert main(["schema", "checklist"]) == 0
+    schema = json.loads(capsys.readouterr().out)
+    assert {"client_id", "item", "kind", "deadline", "takeover_mode", "dispute"} <= set(schema["properties"])

@@ -120,4 +120,7 @@ class ChecklistTable(_Model):
 
 def checklist_schema() -> dict[str, Any]:
     """The JSON Schema of a normalised checklist item (``transparency schema checklist``)."""
-    return ChecklistItem.model_json_schema()
+    schema = ChecklistItem.model_json_schema()
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["title"] = "transparency client-rights checklist item (normalised)"
+    return schema
