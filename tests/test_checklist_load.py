@@ -178,3 +178,18 @@ def test_missing_file_is_reported_and_others_still_read(tmp_path: Path) -> None:
 def test_blank_rows_are_not_data(tmp_path: Path) -> None:
     table = load_checklist(_write(tmp_path, "c.csv", HEADER + "\n,,,,,,,,,\n" + GOOD))
     assert table.rows_read == 1 and table.items[0].source.row == 4
+
+
+def test_xlsx_row_numbers_count_leading_and_gap_rows(tmp_path: Path) -> None:
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws["B3"], ws["C3"], ws["D3"] = "客户编号", "事项", "类型"
+    ws["B4"], ws["C4"], ws["D4"] = "C1", "数据移交", "数据"
+    ws["B7"], ws["C7"], ws["D7"] = "C2", "订单", "坏"
+    path = tmp_path / "gap.xlsx"
+    wb.save(path)
+    table = load_checklist(path)
+    assert [i.source.row for i in table.items] == [4]
+    assert [(r.row, r.column) for r in table.rejected] == [(7, "类型")]

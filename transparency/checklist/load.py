@@ -108,7 +108,10 @@ def _load_xlsx(path: Path, sheet: str | None) -> ChecklistTable:
             raise InputError(str(path), f"no sheet named {sheet!r} (sheets: {', '.join(names)})")
         table = ChecklistTable()
         for name in ([sheet] if sheet is not None else names):
-            grid = [list(r) for r in wb[name].iter_rows(values_only=True)]
+            ws = wb[name]
+            # Some writers store wrong sheet dimensions, which truncates a read-only sheet: read all rows.
+            ws.reset_dimensions()
+            grid = [list(r) for r in ws.iter_rows(values_only=True)]
             table.extend(_grid_to_table(grid, str(path), sheet=name, first_row=1,
                                         strict_header=sheet is not None))
         return table
