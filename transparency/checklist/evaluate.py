@@ -18,7 +18,7 @@ from ..engine import get_backend
 from ..models import SEVERITY_RANK
 from ..rules.ir import Firing, IRProgram, pattern_matches
 from ..rules.loader import Rule, RuleSet, default_ruleset
-from .facts import ClientFacts, client_facts
+from .facts import MARKER_ID, ClientFacts, client_facts
 from .load import column_name, load_checklist, records_table
 from .report import ChecklistFinding, ChecklistReport, ClientScore
 from .schema import ChecklistItem, ChecklistTable
@@ -106,13 +106,16 @@ def client_findings(cf: ClientFacts, firings: set[Firing], program: IRProgram, r
     client's first row), deduplicated by code and row."""
     by_code = {r.code: r for r in program.rules}
     first = next(iter(cf.item_by_fact.values()))
+    facts_by_id = {int(f["id"]): f for f in cf.facts}
+    marker = facts_by_id[MARKER_ID]
     out: list[ChecklistFinding] = []
     seen: set[tuple[str, Any, Any, Any]] = set()
     for firing in sorted(firings, key=lambda f: (f.code, f.fact_ids)):
         rule = rules[firing.code]
         item = cf.item_by_fact.get(firing.fact_ids[0]) if firing.fact_ids else None
+        fact: dict[str, Any] | None = None
         if item is not None:
-            fact = next(f for f in cf.facts if f["id"] == firing.fact_ids[0])
+            fact = facts_by_id[firing.fact_ids[0]]
             field = _item_column(by_code[firing.code], fact)
             at = item
         else:
@@ -123,7 +126,7 @@ def client_findings(cf: ClientFacts, firings: set[Firing], program: IRProgram, r
             continue
         seen.add(key)
         lang = language or ("zh" if at.source.chinese_headers else "en")
-        values = placeholder_values(at, cf, lang)
+        values = placeholder_values(at, fact, marker, cf.conflicts, lang)
         out.append(ChecklistFinding(
             code=rule.code, name=rule.name, severity=rule.severity,
             message=fill(rule.message_in(lang), values) or "", client_id=cf.client_id,
@@ -155,19 +158,19 @@ def _tier_row(cf: ClientFacts) -> ChecklistItem:
                 next((i for i in items if i.annual_output is not None), items[0]))
 
 
-def placeholder_values(item: ChecklistItem, cf: ClientFacts, language: str) -> dict[str, str]:
-    """Values for a message's ``{name}`` placeholders."""
-    marker = next(f for f in cf.facts if f["fact"] == "client")
-    days = None
-    for f in cf.facts:
-        if f["fact"] == "item" and cf.item_by_fact.get(int(f["id"])) is item:
-            days = f.get("deadline_days")
+def placeholder_values(item: ChecklistItem, fact: dict[str, Any] | None, marker: dict[str, Any],
+                       conflicts: list[str], language: str) -> dict[str, str]:
+    """Values for a message's ``{name}`` placeholders (``fact``: the item's fact, if the finding is
+    about an item; ``marker``: the client fact)."""
     labels = bundled_tiers().labels
-    tier_label = (lambda t: getattr(labels[t], language) if t in labels else str(t))  # noqa: E731
+
+    def tier_label(tier: Any) -> str:
+        return getattr(labels[tier], language) if tier in labels else str(tier)
+
     out = {"item": item.item, "kind": item.kind, "deadline": item.deadline.text,
-           "field": ", ".join(column_name(c, item.source) for c in cf.conflicts)}
-    if days is not None:
-        out["days"] = str(days)
+           "field": ", ".join(column_name(c, item.source) for c in conflicts)}
+    if fact is not None and "deadline_days" in fact:
+        out["days"] = str(fact["deadline_days"])
     if "stated_tier" in marker:
         out["stated_tier"] = tier_label(marker["stated_tier"])
     if "derived_tier" in marker:
