@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-
 from transparency.cli import COMMANDS, main
 
 ROOT = Path(__file__).resolve().parent.parent
