@@ -215,3 +215,38 @@ def test_checks_report_broken_data(corpus_rows, tmp_path):
     problems = check_texts(fake, tmp_path)
     assert any("a.txt: not UTF-8" in p for p in problems)
     assert any("b.txt: labelled Simplified" in p for p in problems)
+
+
+# The README's count table is generated from labels.csv; a stale table misleads anyone choosing
+# which statuses to work on, so the test compares them (and prints the table to paste on failure).
+
+README = CORPUS / "README.md"
+COUNTS_START, COUNTS_END = "<!-- counts:start -->", "<!-- counts:end -->"
+
+
+def render_counts_table(rows: list[dict[str, str]]) -> str:
+    """Markdown table: per set, language and column, how many documents have each status."""
+    counts = Counter((row["set"], row["language"], column, row[column])
+                     for row in rows for column in MATRIX_DIMENSIONS + ("plan", "owner"))
+    lines = ["| set | language | column | concrete | vague | absent |",
+             "|---|---|---|---:|---:|---:|"]
+    for set_name in SETS:
+        for language in SCRIPTS_BY_LANGUAGE:
+            for column in MATRIX_DIMENSIONS + ("plan", "owner"):
+                cells = " | ".join(str(counts[set_name, language, column, s]) for s in STATUSES)
+                lines.append(f"| {set_name} | {language} | {column} | {cells} |")
+    return "\n".join(lines)
+
+
+def test_readme_count_table_matches_labels(corpus_rows):
+    text = README.read_text(encoding="utf-8")
+    assert COUNTS_START in text and COUNTS_END in text, f"{README} lacks the {COUNTS_START} markers"
+    table = text.split(COUNTS_START, 1)[1].split(COUNTS_END, 1)[0].strip()
+    expected = render_counts_table(corpus_rows[1])
+    assert table == expected, f"update the table in {README} to:\n{expected}"
+
+
+def test_count_table_changes_with_labels(corpus_rows):
+    rows = corpus_rows[1]
+    flipped = [dict(rows[0]) | {"time": "absent" if rows[0]["time"] != "absent" else "vague"}] + rows[1:]
+    assert render_counts_table(flipped) != render_counts_table(rows)
