@@ -75,6 +75,8 @@ def check_row_shapes(rows: list[dict[str, str]]) -> list[str]:
         for column in MATRIX_DIMENSIONS + FORMULA_PARTS:
             if row[column] not in STATUSES:
                 problems.append(f"{where}: {column} {row[column]!r} not in {STATUSES}")
+        if not row["notes"].strip():
+            problems.append(f"{where}: notes is empty; say in a few words why the labels are what they are")
     return problems
 
 
@@ -196,6 +198,7 @@ def test_checks_report_broken_data(corpus_rows, tmp_path):
     assert check_row_shapes(_broken(rows, time="soon"))
     assert check_row_shapes(_broken(rows, language="en", script="hant"))
     assert check_row_shapes(_broken(rows, _width="12"))
+    assert check_row_shapes(_broken(rows, notes=" "))
     assert check_formula(_broken(rows, plan="absent", owner="concrete"))
     assert check_formula(_broken(rows, plan="vague", owner="absent"))
     assert check_formula(_broken(rows, cause="absent" if rows[0]["reason"] != "absent" else "vague"))
