@@ -1,7 +1,7 @@
 """Data-integrity checks for the labelled corpus in tests/corpus (labels.csv and the documents).
 
 The extractor is scored against these labels, so a label row that points at a missing file, a
-status outside the MATRIX.md vocabulary, or a formula row where an owner exists without a plan
+status outside the docs/matrix.md vocabulary, or a formula row where an owner exists without a plan
 would silently corrupt every precision number computed from it. Each check is a small function that
 returns a list of human-readable problems (naming the row or file); the tests assert that the real
 corpus has none, and that each check does report a deliberately broken copy.
@@ -81,7 +81,7 @@ def check_row_shapes(rows: list[dict[str, str]]) -> list[str]:
 
 
 def check_formula(rows: list[dict[str, str]]) -> list[str]:
-    """MATRIX.md: cause uses the reason definition; owner is absent exactly when there is no plan."""
+    """docs/matrix.md: cause uses the reason definition; owner is absent exactly when there is no plan."""
     problems = []
     for row in rows:
         where = f"labels.csv line {row['_line']} ({row.get('path')})"
