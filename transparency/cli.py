@@ -20,6 +20,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "rules": ("rules", "list the rules"),
     "explain": ("explain", "show a rule's documentation and examples"),
     "schema": ("schema", "print the JSON Schema of rule files, checklists or facts"),
+    "checklist": ("checklist", "evaluate client-rights checklists (CSV, XLSX, YAML, JSON)"),
     "report": ("report", "per-client gap report of a closure case folder (json, xlsx, csv, html)"),
 }
 
