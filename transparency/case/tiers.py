@@ -2,8 +2,8 @@
 
 Seed, 及时沟通: core strategic clients have an annual output over 1 billion yuan (年产值超10亿元) or are a
 key link of the industry chain; key clients 100 million to 1 billion (1-10亿元); the rest are ordinary.
-The thresholds are read through :func:`tier_thresholds` only, so that they can move to the shared
-``matrices/tiers.yaml`` without touching the callers.
+The thresholds live in the shared ``matrices/tiers.yaml`` (also used by the checklist) and are read
+through :func:`tier_thresholds` only.
 """
 
 from __future__ import annotations
@@ -22,8 +22,11 @@ class TierThresholds:
 
 @cache
 def tier_thresholds() -> TierThresholds:
-    """The tier boundaries in yuan (seed: over 10亿 core, 1-10亿 key)."""
-    return TierThresholds(core_above=1_000_000_000.0, key_from=100_000_000.0)
+    """The tier boundaries in yuan, from the shared ``matrices/tiers.yaml`` (seed: over 10亿 core, 1-10亿 key)."""
+    from ..checklist.tiers import bundled_tiers
+
+    spec = bundled_tiers()
+    return TierThresholds(core_above=float(spec.core_above), key_from=float(spec.key_from))
 
 
 def tier_for(annual_output: float | None, industry_chain_key: bool = False) -> tuple[str, str]:
