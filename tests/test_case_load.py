@@ -131,3 +131,40 @@ def test_amounts_parse_with_separators_and_units(n):
     assert parse_amount(f"{n}万元") == n * 1e4
     with pytest.raises(ValueError):
         parse_amount(f"about {n}")
+
+
+OFFSETS = st.sampled_from(["+08:00", "+00:00", "-05:00", "+05:30"])
+COMM_ROWS = st.lists(st.fixed_dictionaries({
+    "client_id": st.sampled_from(["K1", "K2"]),
+    "kind": st.sampled_from(["letter", "faq", "meeting_script", "notice", "wechat"]),
+    "channel": st.sampled_from(["on_site_visit", "letter", "wechat_group", "online_meeting", "video_meeting",
+                                "email", "express_mail", "phone"]),
+    "minute": st.integers(0, 60 * 24 * 10), "offset": OFFSETS,
+    "lead_role": st.sampled_from(["senior_leader", "regional_head", "officer"])}), max_size=12)
+
+
+@settings(max_examples=25, deadline=None)
+@given(rows=COMM_ROWS, data=st.data())
+def test_every_valid_row_is_kept_and_every_bad_row_is_named(rows, data, tmp_path_factory):
+    from datetime import datetime, timedelta
+
+    base = datetime(2024, 3, 1, 9, 0)
+    comms = [{"client_id": r["client_id"], "path": "", "kind": r["kind"], "channel": r["channel"],
+              "sent_at": (base + timedelta(minutes=r["minute"])).isoformat() + r["offset"],
+              "lead_role": r["lead_role"]} for r in rows]
+    bad = data.draw(st.sets(st.integers(0, max(0, len(comms) - 1)), max_size=3)) if comms else set()
+    for i in bad:
+        comms[i]["sent_at"] = comms[i]["sent_at"][:-6]  # drop the offset
+    folder = write_case(tmp_path_factory.mktemp("c"), CLOSURE,
+                        [{"client_id": "K1", "annual_output": "2亿"}, {"client_id": "K2"}], comms)
+    if bad:
+        with pytest.raises(CaseError) as exc:
+            load_case(folder)
+        assert {(p.row, p.column) for p in exc.value.problems} == {(i + 2, "sent_at") for i in bad}
+    else:
+        case = load_case(folder)
+        assert len(case.communications) == len(comms)
+        assert [c.row for c in case.communications] == list(range(2, len(comms) + 2))
+        for c, r in zip(case.communications, rows):
+            expected = base + timedelta(minutes=r["minute"])
+            assert c.sent_at.replace(tzinfo=None) == expected and c.sent_at.utcoffset() is not None
