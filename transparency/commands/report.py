@@ -56,7 +56,7 @@ def _text(report) -> str:  # noqa: ANN001 - a GapReport
         flag = "  AT RISK" if c.at_risk else ""
         lines.append(f"  {c.client_id:<8} {c.tier:<9} {c.score:5.1f}  {len(gaps):2d} gaps{flag}  {c.client_name}")
         for r in gaps:
-            if r.area in ("timing", "channel") or r.status in ("missing", "violation"):
+            if r.area in ("timing", "channel") or r.status == "violation":
                 codes = ",".join(r.finding_codes)
                 lines.append(f"      {r.area}/{r.dimension}: {r.status} [{codes}] {r.evidence}")
     for note in report.notes:

@@ -2,7 +2,7 @@
 
 The checklist evaluator (:func:`transparency.checklist.evaluate.evaluate_checklist`) runs the
 ``checklist`` rules; here its findings become one row per client and rule dimension
-(responsibility, time, compensation, legal, checklist):
+(responsibility, time, compensation, legal, and consistency for the rules of dimension ``checklist``):
 
 * ``ok``: no finding of that dimension on the client's items;
 * ``insufficient``: some item has one (the score is the share of items without one; a finding about
@@ -21,7 +21,9 @@ if TYPE_CHECKING:  # pragma: no cover
     from ..case.models import Case
     from .gaps import GapRow
 
+# The checklist rules' dimensions; "checklist" (tier and data consistency) is shown as "consistency".
 DIMENSIONS: tuple[str, ...] = ("responsibility", "time", "compensation", "legal", "checklist")
+ROW_NAME: dict[str, str] = {"checklist": "consistency"}
 
 
 def checklist_rows(case: "Case", language: str) -> tuple[list["GapRow"], list[str]]:
@@ -45,8 +47,9 @@ def checklist_rows(case: "Case", language: str) -> tuple[list["GapRow"], list[st
     for client in case.clients:
         n = items.get(client.client_id, 0)
         mine = [f for f in report.findings if f.client_id == client.client_id]
-        for dim in DIMENSIONS:
-            found = [f for f in mine if f.dimension == dim]
+        for rule_dim in DIMENSIONS:
+            found = [f for f in mine if f.dimension == rule_dim]
+            dim = ROW_NAME.get(rule_dim, rule_dim)
             if n == 0:
                 what = ("the rights checklist lists nothing for this client" if language == "en"
                         else "权益清单中没有该客户的任何事项")
