@@ -103,3 +103,25 @@ def test_bundled_tables_validate_and_a_bad_table_names_the_problem(tmp_path):
     bad.write_text(yaml.safe_dump(table, allow_unicode=True), encoding="utf-8")
     with pytest.raises(ConfigError, match="tiers must be exactly"):
         load_channel_table(bad)
+
+
+def _durable_available() -> bool:
+    from transparency.engine import get_backend
+
+    try:
+        get_backend(default_ruleset().program("case"), "durable")
+    except Exception:
+        return False
+    return True
+
+
+@pytest.mark.skipif(not _durable_available(), reason="the durable_rules backend is not in this build yet")
+@settings(max_examples=40, deadline=None)
+@given(RECORD)
+def test_durable_and_python_backends_agree_on_case_rules(record):
+    from transparency.engine import get_backend
+
+    case, client = case_from_example(record)
+    facts = assess_client(case, client).facts
+    program = default_ruleset().program("case")
+    assert get_backend(program, "durable").run(facts) == get_backend(program, "python").run(facts)
