@@ -45,7 +45,7 @@ def test_gaps_at_the_threshold_exit_1_and_out_writes_three_files(tmp_path, capsy
         assert (out / name).is_file() and name in printed
     assert main(["report", str(folder), "--fail-on", "never"]) == 0
     text = capsys.readouterr().out
-    assert "timing/first_contact: late [TL001]" in text
+    assert "timing/first_contact: late [TL001,TL009]" in text and "does not say why it is late" in text
 
 
 def test_an_input_error_exits_2_naming_file_row_and_column(tmp_path, capsys):

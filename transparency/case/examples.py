@@ -46,6 +46,7 @@ class ExampleCommunication(_Strict):
     kind: str = "letter"
     lead_role: str = "officer"
     hours: float = Field(description="hours after the board resolution")
+    explains_delay: bool = Field(False, description="the document says why it comes late")
 
 
 class ExampleFollowup(_Strict):
@@ -86,7 +87,8 @@ def case_from_example(record: Any) -> tuple[Case, Client]:
         creditor_announcement_at=_at(None if ex.announcement_days is None else ex.announcement_days * 24),
         bankruptcy_accepted_at=_at(None if ex.bankruptcy_accepted_days is None else ex.bankruptcy_accepted_days * 24))
     comms = [Communication(client_id="X1", kind=c.kind, channel=c.channel, lead_role=c.lead_role,  # type: ignore[arg-type]
-                           sent_at=BOARD_RESOLUTION + timedelta(hours=c.hours), row=i + 2)
+                           sent_at=BOARD_RESOLUTION + timedelta(hours=c.hours), row=i + 2,
+                           explains_delay=c.explains_delay)
              for i, c in enumerate(ex.communications)]
     followups = [FollowUp(client_id="X1", kind=f.kind, planned_at=CLOSURE_DATE + timedelta(days=f.day - 1),  # type: ignore[arg-type]
                           done_at=(CLOSURE_DATE + timedelta(days=f.day - 1)) if f.done else None, row=i + 2)

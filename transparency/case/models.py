@@ -91,6 +91,9 @@ class Communication(_Model):
     sent_at: datetime
     lead_role: LeadRole
     row: int = 0
+    explains_delay: bool | None = Field(
+        None, description="whether the document says why it comes late (TL-DELAY-01); not a CSV column: "
+                          "the gap report sets it from the document's evaluation")
 
     _aware_sent = field_validator("sent_at")(_aware)
 

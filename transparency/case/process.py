@@ -114,11 +114,13 @@ def assess_client(case: Case, client: Client, *, language: str = "en",
         described[int(fact["id"])] = where
 
     # -- communications ------------------------------------------------------------------------------
+    first_written = next((c for c in comms if c.written), None)
     for c in comms:
         add({"fact": "communication", "channel": c.channel, "kind": c.kind, "lead_role": c.lead_role,
              "hours_after_resolution": _hours(board, c.sent_at),
              "before_disclosure": disclosure is None or c.sent_at < disclosure,
-             "written": c.written}, f"communications.csv row {c.row}")
+             "written": c.written, "first_written": c is first_written,
+             "explains_delay": bool(c.explains_delay)}, f"communications.csv row {c.row}")
 
     # -- timing: first contact -----------------------------------------------------------------------
     if not comms:
@@ -135,6 +137,9 @@ def assess_client(case: Case, client: Client, *, language: str = "en",
         if not before:
             parts.append(_t(L, f"after the news became public ({disclosure.isoformat()})",
                             f"晚于消息公开（{disclosure.isoformat()}）"))  # type: ignore[union-attr]
+        if not in_time and first_written is not None and not first_written.explains_delay:
+            parts.append(_t(L, "the first written notice does not say why it is late",
+                            "首份书面通知未说明迟发原因"))
         status = "ok" if in_time and before else "late"
         rows.append(ProcessRow("timing", "first_contact", status, STATUS_SCORE[status], "; ".join(parts)))
 

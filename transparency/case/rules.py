@@ -12,6 +12,7 @@ from .process import ClientProcess
 RULE_ROWS: dict[str, tuple[str, str]] = {
     "TL001": ("timing", "first_contact"), "TL002": ("timing", "first_contact"),
     "TL003": ("timing", "first_contact"), "TL004": ("timing", "situation_letter"),
+    "TL009": ("timing", "first_contact"),
     "TL005": ("channel", "written"), "TL006": ("channel", "channels"), "TL007": ("channel", "channels"),
     "TL008": ("channel", "lead"), "TL010": ("timing", "creditor_notice"),
     "TL011": ("timing", "liquidation_group"), "TL012": ("followup", "payouts"),

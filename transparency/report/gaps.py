@@ -185,20 +185,24 @@ def build_gap_report(case: Case, *, evaluator: Evaluator | None = None, ruleset:
         ref = ClientRef(id=client.client_id, name=client.client_name or None, tier=client.tier,  # type: ignore[arg-type]
                         remote=client.remote)
         best: tuple[Evaluation, Communication] | None = None
+        comms: list[Communication] = []
         for comm in case.communications_of(client.client_id):
             if not comm.written or not comm.path:
+                comms.append(comm)
                 continue
             key = (comm.path, comm.kind, client.tier, client.remote)
             if key not in cache:
                 # The language is detected per document: one case may hold Chinese and English letters.
                 cache[key] = evaluate(case.root / comm.path, comm.kind, ref, None)
             ev = cache[key]
+            comms.append(comm.model_copy(update={"explains_delay": explains_delay(ev)}))
             if best is None or ev.score > best[0].score:
                 best = (ev, comm)
         client_rows = _letter_rows(client, best[0] if best else None, best[1] if best else None, lang)
         client_rows += [r for r in checklist if r.client_id == client.client_id]
 
-        process = assess_client(case, client, language=lang)
+        # The process rules see what the letters say about a delay (TL009), hence this client's copy.
+        process = assess_client(case.model_copy(update={"communications": comms}), client, language=lang)
         fired = run_process_rules(process, ruleset, backend)
         for prow in process.rows:
             mine = [f for f in fired if (f.area, f.dimension) == (prow.area, prow.dimension)]
@@ -219,6 +223,11 @@ def build_gap_report(case: Case, *, evaluator: Evaluator | None = None, ruleset:
 
 
 AT_RISK_SCORE = 60.0
+
+
+def explains_delay(evaluation: Evaluation) -> bool:
+    """Whether a document says why it comes late (a ``topic`` evidence of subkind ``delay_reason``)."""
+    return any(e.kind == "topic" and e.subkind == "delay_reason" for e in evaluation.evidence)
 
 
 def _summary(client: Client, rows: list[GapRow], best: tuple[Evaluation, Communication] | None) -> ClientSummary:
