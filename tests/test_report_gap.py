@@ -157,3 +157,20 @@ def test_importing_the_report_package_does_not_import_pandas():
     code = "import sys, transparency.report, transparency.case; print('pandas' in sys.modules, 'openpyxl' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.split() == ["False", "False"]
+
+
+def test_a_late_letter_that_says_why_is_still_late_but_without_TL009(tmp_path):
+    from transparency.models import Evidence, Span
+
+    def explaining(path, kind, client, language):
+        ev = keyword_evaluator(path, kind, client, language)
+        if "vague" in Path(path).name:
+            ev.evidence.append(Evidence(kind="topic", subkind="delay_reason", span=Span.of("延迟的原因", 0, 5)))
+        return ev
+
+    case = load_case(acceptance_case(tmp_path))
+    plain = gap_report(case, evaluator=keyword_evaluator)
+    told = gap_report(case, evaluator=explaining)
+    for frame, expected in ((plain, True), (told, False)):
+        row = frame[(frame.client_id == "K2") & (frame.dimension == "first_contact")].iloc[0]
+        assert row.status == "late" and ("TL009" in row.finding_codes) is expected
