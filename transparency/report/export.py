@@ -84,9 +84,12 @@ def write_xlsx(report: GapReport, path: Path) -> Path:
                         if colour:
                             cell.fill = PatternFill("solid", start_color=colour, end_color=colour)
                 if name == "Gaps":
-                    for row in ws.iter_rows(min_row=2):
-                        for cell in row:
-                            cell.alignment = Alignment(vertical="top", wrap_text=cell.column_letter in ("I", "J"))
+                    # Wrap the long text columns only: styling every cell costs seconds on big cases.
+                    wrap = Alignment(vertical="top", wrap_text=True)
+                    for i, column in enumerate(frame.columns, start=1):
+                        if column in ("evidence", "fix"):
+                            for row in range(2, ws.max_row + 1):
+                                ws.cell(row=row, column=i).alignment = wrap
 
     _atomic(path, write)
     return path
