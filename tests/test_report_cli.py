@@ -57,3 +57,4 @@ def test_an_input_error_exits_2_naming_file_row_and_column(tmp_path, capsys):
     assert doc["errors"][0] == {"path": "communications.csv", "row": 2, "column": "sent_at",
                                 "message": doc["errors"][0]["message"]}
     assert main(["report", str(tmp_path / "nowhere")]) == 2
+

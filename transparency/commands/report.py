@@ -80,8 +80,14 @@ def run(args: argparse.Namespace) -> int:
             print(json.dumps({"schema_version": "1", "errors": [p.as_dict() for p in exc.problems]},
                              ensure_ascii=False, indent=2))
         return EXIT_ERROR
-    except (ProblemsError, InputError) as exc:
+    except (ProblemsError, InputError, ValueError) as exc:
+        # A rule, matrix or configuration file that does not validate, an unreadable letter, or an
+        # unknown engine backend: the message names the file or the option.
         print(str(exc), file=sys.stderr)
+        if args.format == "json":
+            print(json.dumps({"schema_version": "1", "errors": [{"path": getattr(exc, "path", None),
+                                                                  "message": str(exc)}]},
+                             ensure_ascii=False, indent=2))
         return EXIT_ERROR
 
     if args.out:
