@@ -1,0 +1,353 @@
+"""The durable_rules backend: the IR compiled to one durable_rules ruleset, driven through its C core.
+
+Everything here designs around measured behaviour of durable_rules 2.0.28 (see the architecture
+notes); the stock ``durable.lang`` / ``engine.Host`` wrappers are not used because they start
+background threads, keep a process-global registry and swallow exceptions.
+
+* Facts are asserted (never posted: an event is consumed by the first rule that fires).
+* The marker fact is the first pattern of every rule and is asserted last, so an absence pattern is
+  never activated before the facts that would withdraw it have arrived.
+* A catch-all rule that never fires keeps a batch with an unmatched fact from being rejected; an
+  always-firing marker rule guarantees an activation, because deleting a session in which none ever
+  started can crash the process. Activations are drained in the calling thread before the session
+  is deleted, and everything about one session happens under the ruleset's lock.
+* Exact IR semantics: durable compares across types (``"7"`` against ``30`` as text, ``True`` as 1)
+  and has no notion of a missing attribute failing ``ne``. So each fact is *normalised*: a fact
+  attribute a rule tests becomes an equality token ``q<i>`` (type-tagged: ``s<k>`` for the k-th
+  string literal of the program or ``s?`` for any other string, ``b0``/``b1`` for booleans,
+  ``i<n>``/``f<hex>`` for integral/other numbers, so ``1 == 1.0`` but ``"1" != 1 != True``) and, for
+  numbers only, a numeric value ``n<i>`` for ordering tests. Durable's alpha network only visits
+  properties a fact has, so a missing attribute fails every test, ``ne`` and ``not_in`` included.
+  Attributes no rule tests are dropped, which also keeps facts under durable's property limit.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import math
+import re
+import threading
+from dataclasses import dataclass
+
+import durable_rules_engine as _engine
+
+from ..rules.ir import NUMERIC_OPS, Conjunction, Firing, IRProgram, Pattern, Scalar, Test
+from .base import Fact
+
+# Limits of durable_rules 2.0.28's C core (src/rules/*.h): properties per object, messages bound in
+# one rule (the marker takes one), expressions ($and/$or bookkeeping) per pattern.
+MAX_FACT_PROPERTIES = 255
+MAX_EXISTS_PATTERNS = 15
+MAX_PATTERN_EXPRESSIONS = 31
+# Integers beyond 2**53 lose exactness when durable compares them with a float.
+MAX_EXACT_INT = 2**53
+
+_MARKER_ALIAS = "d"
+_MARKER_RULE = "_marker"
+_CATCH_ALL_RULE = "_catch_all"
+_NEVER_TOKEN = "x"  # a token no fact ever carries
+_RESERVED_PROPERTIES = ("sid", "id", "k")
+
+
+def _is_number(v: object) -> bool:
+    return isinstance(v, (int, float)) and not isinstance(v, bool)
+
+
+def _fnv1a32(name: str) -> int:
+    # durable identifies properties and aliases by this hash only: names must not collide.
+    h = 0x811C9DC5
+    for byte in name.encode():
+        h = ((h ^ byte) * 0x01000193) & 0xFFFFFFFF
+    return h
+
+
+def _number_token(v: int | float) -> str:
+    if isinstance(v, float) and not v.is_integer():
+        return "f" + v.hex()
+    return "i" + str(int(v))
+
+
+def _check_number(v: int | float, where: str, ordered: bool) -> None:
+    if isinstance(v, float) and not math.isfinite(v):
+        raise ValueError(f"{where}: the number {v!r} is not finite; durable_rules cannot compare it")
+    if ordered and isinstance(v, int) and abs(v) > MAX_EXACT_INT:
+        raise ValueError(f"{where}: the integer {v} is beyond ±2**53, which durable_rules cannot "
+                         "compare exactly; use a smaller number or the python engine")
+
+
+@dataclass(frozen=True)
+class _RuleSpec:
+    """One compiled conjunction: the durable rule name, the IR code and how many exists patterns."""
+
+    name: str
+    code: str
+    exists: int
+
+
+class _Compiler:
+    """Turns an IRProgram into a durable ruleset definition plus the fact normalisation it needs."""
+
+    def __init__(self, program: IRProgram) -> None:
+        self.program = program
+        tests = [t for r in program.rules for c in r.conjunctions for t in _all_tests(c)]
+        kinds = {p.fact for r in program.rules for c in r.conjunctions for p in (*c.exists, *c.absent)}
+        kinds.discard(program.marker)
+        self.kind_codes: dict[str, int] = {program.marker: 0}
+        self.kind_codes.update({k: i + 1 for i, k in enumerate(sorted(kinds))})
+        attrs = sorted({t.attr for t in tests})
+        self.attr_index = {a: i for i, a in enumerate(attrs)}
+        self.eq_attrs = frozenset(t.attr for t in tests if t.op not in NUMERIC_OPS)
+        self.num_attrs = frozenset(t.attr for t in tests if t.op in NUMERIC_OPS and _is_number(t.value))
+        literals = {w for t in tests if t.op not in NUMERIC_OPS
+                    for w in (t.value if isinstance(t.value, tuple) else (t.value,)) if isinstance(w, str)}
+        self.string_codes = {s: i for i, s in enumerate(sorted(literals))}
+        self._check_names()
+
+    def _check_names(self) -> None:
+        names = [*_RESERVED_PROPERTIES, *(f"q{i}" for i in self.attr_index), *(f"n{i}" for i in self.attr_index)]
+        hashes = {_fnv1a32(n) for n in names}
+        if len(hashes) != len(names):  # pragma: no cover - deterministic; guarded by a test
+            raise RuntimeError("internal error: durable property names collide")
+
+    # -- values ---------------------------------------------------------------------------------
+    def token(self, v: object, where: str) -> str:
+        """The type-tagged equality token of a value (facts and rule literals alike)."""
+        if isinstance(v, bool):
+            return "b1" if v else "b0"
+        if _is_number(v):
+            _check_number(v, where, ordered=False)  # type: ignore[arg-type]
+            return _number_token(v)  # type: ignore[arg-type]
+        if isinstance(v, str):
+            code = self.string_codes.get(v)
+            return "s?" if code is None else f"s{code}"
+        raise ValueError(f"{where}: value {v!r} is a {type(v).__name__}; fact attributes and rule "
+                         "values must be str, int, float or bool")
+
+    # -- rules ----------------------------------------------------------------------------------
+    def test_exprs(self, test: Test, where: str) -> list[dict] | None:
+        """The durable expressions (all must hold) for one test, or None when it can never hold."""
+        i = self.attr_index[test.attr]
+        q, n = f"q{i}", f"n{i}"
+        op, want = test.op, test.value
+        if op in NUMERIC_OPS:
+            if not _is_number(want):
+                return None  # ordering only holds between numbers
+            _check_number(want, where, ordered=True)  # type: ignore[arg-type]
+            return [{f"${op}": {n: want}}]
+        if op == "eq":
+            return [{q: self.token(want, where)}]
+        if op == "ne":
+            return [{"$neq": {q: self.token(want, where)}}]
+        tokens = sorted({self.token(w, where) for w in want})  # type: ignore[union-attr]
+        if op == "in":
+            if not tokens:
+                return None
+            if len(tokens) == 1:
+                return [{q: tokens[0]}]
+            return [{"$or": [{q: t} for t in tokens]}]
+        # not_in: the attribute is present and differs from every value
+        return [{"$neq": {q: t}} for t in tokens] or [{"$neq": {q: _NEVER_TOKEN}}]
+
+    def pattern_expr(self, kind: int, tests: tuple[Test, ...], where: str) -> dict | None:
+        """The durable expression for a fact of ``kind`` passing ``tests``; None if it never can."""
+        exprs: list[dict] = []
+        for t in tests:
+            e = self.test_exprs(t, where)
+            if e is None:
+                return None
+            exprs.extend(e)
+        if not exprs:
+            return {"k": kind}
+        # A stable order lets durable share alpha nodes between patterns.
+        unique = sorted({json.dumps(e, sort_keys=True) for e in exprs})
+        parts = [{"k": kind}, *(json.loads(u) for u in unique)]
+        cost = 2 + 2 * sum(1 for p in parts if "$or" in p)
+        if cost > MAX_PATTERN_EXPRESSIONS:
+            raise ValueError(f"{where}: too many 'in' tests in one pattern for durable_rules "
+                             f"({cost} expressions, at most {MAX_PATTERN_EXPRESSIONS}); split the rule")
+        return {"$and": parts}
+
+    def conjunction_rule(self, conj: Conjunction, where: str) -> tuple[dict, int] | None:
+        """The durable rule for one conjunction and its count of exists patterns; None if it can
+        never fire (a test that never holds, or an exists pattern of the marker's kind)."""
+        marker = self.pattern_expr(0, conj.context, where)
+        if marker is None or any(p.fact == self.program.marker for p in conj.exists):
+            return None
+        if len(conj.exists) > MAX_EXISTS_PATTERNS:
+            raise ValueError(f"{where}: {len(conj.exists)} exists patterns; durable_rules binds at most "
+                             f"{MAX_EXISTS_PATTERNS} facts in one rule")
+        body: list[dict] = [{_MARKER_ALIAS: marker}]
+        for j, p in enumerate(conj.exists):
+            expr = self.pattern_expr(self.kind_codes[p.fact], p.tests, where)
+            if expr is None:
+                return None
+            body.append({f"e{j}": expr})
+        for j, p in enumerate(conj.absent):
+            if p.fact == self.program.marker:
+                continue  # the marker never counts as another fact: such a pattern never matches
+            expr = self.pattern_expr(self.kind_codes[p.fact], p.tests, where)
+            if expr is not None:  # a pattern that can never match never blocks
+                body.append({f"a{j}$not": expr})
+        # dist 0: one fact may serve several patterns, as in the IR.
+        return {"all": body, "dist": 0}, len(conj.exists)
+
+    def ruleset(self) -> tuple[dict, dict[str, _RuleSpec]]:
+        """The durable ruleset definition and the spec of each compiled conjunction by rule name."""
+        definition: dict[str, dict] = {
+            _MARKER_RULE: {"all": [{_MARKER_ALIAS: {"k": 0}}]},
+            # Matches every fact, never fires: no batch is rejected as "not handled".
+            _CATCH_ALL_RULE: {"all": [{"c": {"$ex": {"k": 1}}}, {"z": {"$ex": {"never": 1}}}]},
+        }
+        specs: dict[str, _RuleSpec] = {}
+        for ri, rule in enumerate(self.program.rules):
+            safe = re.sub(r"[^A-Za-z0-9_.-]", "_", rule.code)
+            for ci, conj in enumerate(rule.conjunctions):
+                compiled = self.conjunction_rule(conj, f"rule {rule.code!r}, conjunction {ci}")
+                if compiled is None:
+                    continue
+                name = f"r{ri}.{ci}.{safe}"
+                definition[name] = compiled[0]
+                specs[name] = _RuleSpec(name, rule.code, compiled[1])
+        return definition, specs
+
+    # -- facts ----------------------------------------------------------------------------------
+    def normalise(self, fact: Fact, position: int, kind: int) -> dict:
+        """The durable form of one fact (without ``sid``); ``id`` is its position in the batch."""
+        out: dict[str, object] = {"id": position, "k": kind}
+        for attr, v in fact.items():
+            i = self.attr_index.get(attr)
+            if i is None:
+                continue
+            where = f"fact {fact.get('id', position)!r} ({fact.get('fact')!r}), attribute {attr!r}"
+            if attr in self.eq_attrs:
+                out[f"q{i}"] = self.token(v, where)
+            if attr in self.num_attrs and _is_number(v):
+                _check_number(v, where, ordered=True)
+                out[f"n{i}"] = v
+            elif attr not in self.eq_attrs:
+                self.token(v, where)  # type check only
+        if len(out) + 1 > MAX_FACT_PROPERTIES:  # +1: sid
+            raise ValueError(f"fact {fact.get('id', position)!r} ({fact.get('fact')!r}) has {len(out) + 1} "
+                             f"properties once normalised; durable_rules crashes beyond "
+                             f"{MAX_FACT_PROPERTIES}. Split the fact or use the python engine")
+        return out
+
+
+def _all_tests(conj: Conjunction) -> list[Test]:
+    patterns: tuple[Pattern, ...] = (*conj.exists, *conj.absent)
+    return [*conj.context, *(t for p in patterns for t in p.tests)]
+
+
+class _Ruleset:
+    """One durable ruleset (created once per process per program digest) and its lock."""
+
+    def __init__(self, name: str, definition: dict) -> None:
+        self.name = name
+        self.handle = _engine.create_ruleset(name, json.dumps(definition, ensure_ascii=False))
+        self.lock = threading.Lock()
+        self.sessions = itertools.count()
+        self.leaked = 0  # sessions that could not be deleted safely (see DurableBackend._close)
+
+
+_REGISTRY: dict[str, _Ruleset] = {}
+_REGISTRY_LOCK = threading.Lock()
+
+
+def _ruleset_for(program: IRProgram, definition: dict) -> _Ruleset:
+    name = f"transparency.{re.sub(r'[^A-Za-z0-9_]', '_', program.target)}.{program.digest}"
+    with _REGISTRY_LOCK:
+        rs = _REGISTRY.get(name)
+        if rs is None:
+            rs = _REGISTRY[name] = _Ruleset(name, definition)
+        return rs
+
+
+class DurableBackend:
+    """Evaluates an :class:`IRProgram` with durable_rules; same results as the python backend."""
+
+    name = "durable"
+
+    def __init__(self, program: IRProgram) -> None:
+        self.program = program
+        self._compiler = _Compiler(program)
+        definition, self._specs = self._compiler.ruleset()
+        self._ruleset = _ruleset_for(program, definition)
+
+    def run(self, facts: list[Fact]) -> set[Firing]:
+        """The distinct firings for one subject (see :class:`~transparency.engine.base.Backend`)."""
+        batch, ids = self._prepare(facts)
+        rs = self._ruleset
+        with rs.lock:
+            sid = f"s{next(rs.sessions)}"
+            payload = json.dumps([{"sid": sid, **f} for f in batch], ensure_ascii=False)
+            messages: list[str] = []
+            started = False
+            try:
+                result, state = _engine.assert_facts(rs.handle, payload)
+                if result != 0:
+                    raise RuntimeError(f"durable_rules refused the facts (code {result})")
+                started = self._drain(state, messages)
+            finally:
+                self._close(sid, started)
+        return self._firings(messages, ids)
+
+    # -- internals ------------------------------------------------------------------------------
+    def _prepare(self, facts: list[Fact]) -> tuple[list[dict], list[object]]:
+        marker_kind = self.program.marker
+        markers = [f for f in facts if f.get("fact") == marker_kind]
+        if len(markers) != 1:
+            raise ValueError(f"expected exactly one {marker_kind!r} marker fact, got {len(markers)}")
+        batch: list[dict] = []
+        ids: list[object] = []
+        codes = self._compiler.kind_codes
+        for f in facts:
+            kind = f.get("fact")
+            if f is markers[0] or not isinstance(kind, str) or kind not in codes:
+                continue  # facts of kinds no pattern names cannot change the result
+            batch.append(self._compiler.normalise(f, len(batch), codes[kind]))
+            ids.append(f["id"] if "id" in f else _missing_id(f))
+        # The marker goes last: absence patterns are then evaluated with every fact present.
+        batch.append(self._compiler.normalise(markers[0], len(batch), 0))
+        ids.append(markers[0].get("id"))
+        return batch, ids
+
+    def _drain(self, state: int, messages: list[str]) -> bool:
+        """Run every activation of the session in this thread; True if one started."""
+        first = _engine.start_action_for_state(self._ruleset.handle, state)
+        if first is None:
+            return False
+        messages.append(first[1])
+        while (nxt := _engine.complete_and_start_action(self._ruleset.handle, state)) is not None:
+            messages.append(nxt)
+        return True
+
+    def _close(self, sid: str, started: bool) -> None:
+        rs = self._ruleset
+        if not started:
+            # The session has no started activation (an error came first): deleting it could crash
+            # the process. Assert a bare marker so the marker rule fires, drain, then delete.
+            try:
+                result, state = _engine.assert_fact(rs.handle, json.dumps({"sid": sid, "id": "rescue", "k": 0}))
+                started = self._drain(state, [])
+            except Exception:  # noqa: BLE001 - cleanup must not mask the original error
+                started = False
+        if started:
+            _engine.delete_state(rs.handle, sid)
+        else:
+            rs.leaked += 1
+
+    def _firings(self, messages: list[str], ids: list[object]) -> set[Firing]:
+        fired: set[Firing] = set()
+        for raw in messages:
+            for rule_name, bound in json.loads(raw).items():
+                spec = self._specs.get(rule_name)
+                if spec is None:
+                    continue  # the marker rule
+                fact_ids = tuple(ids[bound[f"e{j}"]["id"]] for j in range(spec.exists))
+                fired.add(Firing(spec.code, fact_ids))  # type: ignore[arg-type]
+        return fired
+
+
+def _missing_id(fact: Fact) -> object:
+    raise ValueError(f"fact {fact!r} has no 'id'; every fact needs a unique integer id")
