@@ -34,6 +34,7 @@ import durable_rules_engine as _engine
 
 from ..rules.ir import NUMERIC_OPS, Conjunction, Firing, IRProgram, Pattern, Scalar, Test
 from .base import Fact
+from .durable_shards import shard_rules
 
 # Limits of durable_rules 2.0.28's C core (src/rules/*.h): properties per object, messages bound in
 # one rule (the marker takes one), expressions ($and/$or bookkeeping) per pattern.
@@ -83,6 +84,9 @@ class _RuleSpec:
     name: str
     code: str
     exists: int
+
+    def __str__(self) -> str:
+        return f"rule {self.code!r} ({self.name})"
 
 
 class _Compiler:
@@ -192,24 +196,16 @@ class _Compiler:
         # dist 0: one fact may serve several patterns, as in the IR.
         return {"all": body, "dist": 0}, len(conj.exists)
 
-    def ruleset(self) -> tuple[dict, dict[str, _RuleSpec]]:
-        """The durable ruleset definition and the spec of each compiled conjunction by rule name."""
-        definition: dict[str, dict] = {
-            _MARKER_RULE: {"all": [{_MARKER_ALIAS: {"k": 0}}]},
-            # Matches every fact, never fires: no batch is rejected as "not handled".
-            _CATCH_ALL_RULE: {"all": [{"c": {"$ex": {"k": 1}}}, {"z": {"$ex": {"never": 1}}}]},
-        }
-        specs: dict[str, _RuleSpec] = {}
+    def rules(self) -> list[tuple[_RuleSpec, dict]]:
+        """Every conjunction that can fire, as a rule spec and its durable definition."""
+        out: list[tuple[_RuleSpec, dict]] = []
         for ri, rule in enumerate(self.program.rules):
             safe = re.sub(r"[^A-Za-z0-9_.-]", "_", rule.code)
             for ci, conj in enumerate(rule.conjunctions):
                 compiled = self.conjunction_rule(conj, f"rule {rule.code!r}, conjunction {ci}")
-                if compiled is None:
-                    continue
-                name = f"r{ri}.{ci}.{safe}"
-                definition[name] = compiled[0]
-                specs[name] = _RuleSpec(name, rule.code, compiled[1])
-        return definition, specs
+                if compiled is not None:
+                    out.append((_RuleSpec(f"r{ri}.{ci}.{safe}", rule.code, compiled[1]), compiled[0]))
+        return out
 
     # -- facts ----------------------------------------------------------------------------------
     def normalise(self, fact: Fact, position: int, kind: int) -> dict:
@@ -240,27 +236,33 @@ def _all_tests(conj: Conjunction) -> list[Test]:
 
 
 class _Ruleset:
-    """One durable ruleset (created once per process per program digest) and its lock."""
+    """One durable ruleset (created once per process) and the lock that serialises its sessions."""
 
     def __init__(self, name: str, definition: dict) -> None:
         self.name = name
         self.handle = _engine.create_ruleset(name, json.dumps(definition, ensure_ascii=False))
         self.lock = threading.Lock()
         self.sessions = itertools.count()
-        self.leaked = 0  # sessions that could not be deleted safely (see DurableBackend._close)
+        self.leaked = 0  # sessions that could not be deleted safely (see _Session.close)
 
 
 _REGISTRY: dict[str, _Ruleset] = {}
 _REGISTRY_LOCK = threading.Lock()
 
 
-def _ruleset_for(program: IRProgram, definition: dict) -> _Ruleset:
-    name = f"transparency.{re.sub(r'[^A-Za-z0-9_]', '_', program.target)}.{program.digest}"
+def _ruleset(name: str, definition: dict) -> _Ruleset:
     with _REGISTRY_LOCK:
         rs = _REGISTRY.get(name)
         if rs is None:
             rs = _REGISTRY[name] = _Ruleset(name, definition)
         return rs
+
+
+@dataclass(frozen=True)
+class _CompiledShard:
+    ruleset: _Ruleset
+    specs: dict[str, _RuleSpec]
+    kinds: frozenset[int]
 
 
 class DurableBackend:
@@ -271,16 +273,74 @@ class DurableBackend:
     def __init__(self, program: IRProgram) -> None:
         self.program = program
         self._compiler = _Compiler(program)
-        definition, self._specs = self._compiler.ruleset()
-        self._ruleset = _ruleset_for(program, definition)
+        base = {_MARKER_RULE: {"all": [{_MARKER_ALIAS: {"k": 0}}]}}
+        # Matches every fact, never fires: no batch is rejected as "not handled".
+        catch_all = {_CATCH_ALL_RULE: {"all": [{"c": {"$ex": {"k": 1}}}, {"z": {"$ex": {"never": 1}}}]}}
+        shards = shard_rules(self._compiler.rules(), list(base.values()))
+        prefix = f"transparency.{re.sub(r'[^A-Za-z0-9_]', '_', program.target)}.{program.digest}"
+        self._shards: list[_CompiledShard] = []
+        for i, shard in enumerate(shards):
+            definition = {**base, **catch_all, **{spec.name: d for spec, d in shard.rules}}
+            self._shards.append(_CompiledShard(
+                _ruleset(f"{prefix}.{i}", definition),
+                {spec.name: spec for spec, _ in shard.rules},
+                frozenset(shard.kinds | {0})))
+
+    @property
+    def rulesets(self) -> int:
+        """How many durable rulesets (one session each per run) the program needed."""
+        return len(self._shards)
 
     def run(self, facts: list[Fact]) -> set[Firing]:
         """The distinct firings for one subject (see :class:`~transparency.engine.base.Backend`)."""
         batch, ids = self._prepare(facts)
-        rs = self._ruleset
+        fired: set[Firing] = set()
+        for shard in self._shards:
+            # The marker (kind 0) is last in the batch, and so in every shard's selection.
+            selected = [body for kind, body in batch if kind in shard.kinds]
+            for raw in _Session(shard.ruleset).evaluate(selected):
+                for rule_name, bound in json.loads(raw).items():
+                    spec = shard.specs.get(rule_name)
+                    if spec is not None:  # None: the marker rule
+                        fact_ids = tuple(ids[bound[f"e{j}"]["id"]] for j in range(spec.exists))
+                        fired.add(Firing(spec.code, fact_ids))  # type: ignore[arg-type]
+        return fired
+
+    def _prepare(self, facts: list[Fact]) -> tuple[list[tuple[int, str]], list[object]]:
+        """Each kept fact as (kind code, JSON body without sid), marker last; the original ids."""
+        marker_kind = self.program.marker
+        markers = [f for f in facts if f.get("fact") == marker_kind]
+        if len(markers) != 1:
+            raise ValueError(f"expected exactly one {marker_kind!r} marker fact, got {len(markers)}")
+        codes = self._compiler.kind_codes
+        kept = [f for f in facts
+                if f is not markers[0] and isinstance(f.get("fact"), str) and f["fact"] in codes]
+        # Facts of kinds no pattern names cannot change the result and are not sent.
+        batch: list[tuple[int, str]] = []
+        ids: list[object] = []
+        for position, f in enumerate([*kept, markers[0]]):
+            if "id" not in f:
+                raise ValueError(f"fact {f!r} has no 'id'; every fact needs a unique integer id")
+            kind = codes[f["fact"]]
+            body = json.dumps(self._compiler.normalise(f, position, kind), ensure_ascii=False)
+            batch.append((kind, body))
+            ids.append(f["id"])
+        return batch, ids
+
+
+class _Session:
+    """One durable session: assert, drain in this thread, delete; all under the ruleset's lock."""
+
+    def __init__(self, ruleset: _Ruleset) -> None:
+        self.rs = ruleset
+
+    def evaluate(self, bodies: list[str]) -> list[str]:
+        """The action messages (one JSON object per activation) for this batch of facts."""
+        rs = self.rs
         with rs.lock:
             sid = f"s{next(rs.sessions)}"
-            payload = json.dumps([{"sid": sid, **f} for f in batch], ensure_ascii=False)
+            head = '{"sid":' + json.dumps(sid) + ","
+            payload = "[" + ",".join(head + b[1:] for b in bodies) + "]"
             messages: list[str] = []
             started = False
             try:
@@ -290,45 +350,25 @@ class DurableBackend:
                 started = self._drain(state, messages)
             finally:
                 self._close(sid, started)
-        return self._firings(messages, ids)
-
-    # -- internals ------------------------------------------------------------------------------
-    def _prepare(self, facts: list[Fact]) -> tuple[list[dict], list[object]]:
-        marker_kind = self.program.marker
-        markers = [f for f in facts if f.get("fact") == marker_kind]
-        if len(markers) != 1:
-            raise ValueError(f"expected exactly one {marker_kind!r} marker fact, got {len(markers)}")
-        batch: list[dict] = []
-        ids: list[object] = []
-        codes = self._compiler.kind_codes
-        for f in facts:
-            kind = f.get("fact")
-            if f is markers[0] or not isinstance(kind, str) or kind not in codes:
-                continue  # facts of kinds no pattern names cannot change the result
-            batch.append(self._compiler.normalise(f, len(batch), codes[kind]))
-            ids.append(f["id"] if "id" in f else _missing_id(f))
-        # The marker goes last: absence patterns are then evaluated with every fact present.
-        batch.append(self._compiler.normalise(markers[0], len(batch), 0))
-        ids.append(markers[0].get("id"))
-        return batch, ids
+        return messages
 
     def _drain(self, state: int, messages: list[str]) -> bool:
         """Run every activation of the session in this thread; True if one started."""
-        first = _engine.start_action_for_state(self._ruleset.handle, state)
+        first = _engine.start_action_for_state(self.rs.handle, state)
         if first is None:
             return False
         messages.append(first[1])
-        while (nxt := _engine.complete_and_start_action(self._ruleset.handle, state)) is not None:
+        while (nxt := _engine.complete_and_start_action(self.rs.handle, state)) is not None:
             messages.append(nxt)
         return True
 
     def _close(self, sid: str, started: bool) -> None:
-        rs = self._ruleset
+        rs = self.rs
         if not started:
-            # The session has no started activation (an error came first): deleting it could crash
+            # No activation ever started (an error came first): deleting the session now could crash
             # the process. Assert a bare marker so the marker rule fires, drain, then delete.
             try:
-                result, state = _engine.assert_fact(rs.handle, json.dumps({"sid": sid, "id": "rescue", "k": 0}))
+                _, state = _engine.assert_fact(rs.handle, json.dumps({"sid": sid, "id": "rescue", "k": 0}))
                 started = self._drain(state, [])
             except Exception:  # noqa: BLE001 - cleanup must not mask the original error
                 started = False
@@ -336,18 +376,3 @@ class DurableBackend:
             _engine.delete_state(rs.handle, sid)
         else:
             rs.leaked += 1
-
-    def _firings(self, messages: list[str], ids: list[object]) -> set[Firing]:
-        fired: set[Firing] = set()
-        for raw in messages:
-            for rule_name, bound in json.loads(raw).items():
-                spec = self._specs.get(rule_name)
-                if spec is None:
-                    continue  # the marker rule
-                fact_ids = tuple(ids[bound[f"e{j}"]["id"]] for j in range(spec.exists))
-                fired.add(Firing(spec.code, fact_ids))  # type: ignore[arg-type]
-        return fired
-
-
-def _missing_id(fact: Fact) -> object:
-    raise ValueError(f"fact {fact!r} has no 'id'; every fact needs a unique integer id")
