@@ -36,9 +36,10 @@ from ..rules.ir import NUMERIC_OPS, Conjunction, Firing, IRProgram, Pattern, Sca
 from .base import Fact
 from .durable_shards import shard_rules
 
-# Limits of durable_rules 2.0.28's C core (src/rules/*.h): properties per object, messages bound in
-# one rule (the marker takes one), expressions ($and/$or bookkeeping) per pattern.
-MAX_FACT_PROPERTIES = 255
+# Limits of durable_rules 2.0.28's C core (src/rules/*.h): properties per object (a fact with 255
+# segfaults the process, measured), messages bound in one rule (the marker takes one), expressions
+# ($and/$or bookkeeping) per pattern.
+MAX_FACT_PROPERTIES = 254
 MAX_EXISTS_PATTERNS = 15
 MAX_PATTERN_EXPRESSIONS = 31
 # Integers beyond 2**53 lose exactness when durable compares them with a float.
@@ -225,8 +226,9 @@ class _Compiler:
                 self.token(v, where)  # type check only
         if len(out) + 1 > MAX_FACT_PROPERTIES:  # +1: sid
             raise ValueError(f"fact {fact.get('id', position)!r} ({fact.get('fact')!r}) has {len(out) + 1} "
-                             f"properties once normalised; durable_rules crashes beyond "
-                             f"{MAX_FACT_PROPERTIES}. Split the fact or use the python engine")
+                             f"properties once normalised (one per tested attribute, two if it is also "
+                             f"tested for order); durable_rules crashes beyond {MAX_FACT_PROPERTIES}. "
+                             "Test fewer attributes or use the python engine")
         return out
 
 
