@@ -18,11 +18,12 @@ from dataclasses import dataclass, field
 from typing import Generic, TypeVar
 
 # Margins below the C limits (MAX_STACK_SIZE 64, BETA_LIST_LENGTH 256).
-MAX_PENDING_ALPHAS = 56
+MAX_PENDING_ALPHAS = 60
 MAX_PATTERNS_PER_ALPHA = 240
 
 Spec = TypeVar("Spec")
 Node = tuple
+ROOT: Node = ()
 
 
 @dataclass
@@ -30,68 +31,95 @@ class Shard(Generic[Spec]):
     """The rules of one durable ruleset and the model of its alpha network."""
 
     rules: list[tuple[Spec, dict]] = field(default_factory=list)
-    # fact kind code -> alpha node -> how many times one fact can push it
-    nodes: dict[int, dict[Node, int]] = field(default_factory=lambda: defaultdict(dict))
+    children: dict[Node, set[Node]] = field(default_factory=lambda: defaultdict(set))
+    eq_property: dict[Node, str] = field(default_factory=dict)  # nodes testing ``property == value``
     terminals: Counter = field(default_factory=Counter)
     kinds: set[int] = field(default_factory=set)
     _forward_ids: itertools.count = field(default_factory=itertools.count)
 
     def try_add(self, spec: Spec, definition: dict) -> bool:
         """Add the rule if the shard stays within the limits; False (shard unchanged) otherwise."""
-        added = [_pattern_nodes(expr, self._forward_ids) for expr in _patterns(definition)]
-        nodes = {k: dict(v) for k, v in self.nodes.items()}
+        children = defaultdict(set, {n: set(c) for n, c in self.children.items()})
         terminals = Counter(self.terminals)
-        for kind, pattern_nodes, terminal in added:
-            nodes.setdefault(kind, {}).update(pattern_nodes)
+        kinds = set()
+        for expr in _patterns(definition):
+            kind, terminal = _add_pattern(children, self.eq_property, expr, self._forward_ids)
+            kinds.add(kind)
             terminals[terminal] += 1
-        if any(pending(v) > MAX_PENDING_ALPHAS for v in nodes.values()):
+        if max(terminals.values()) > MAX_PATTERNS_PER_ALPHA:
             return False
-        if terminals and max(terminals.values()) > MAX_PATTERNS_PER_ALPHA:
+        if max_pending(children, self.eq_property) > MAX_PENDING_ALPHAS:
             return False
         self.rules.append((spec, definition))
-        self.nodes = defaultdict(dict, nodes)
-        self.terminals = terminals
-        self.kinds.update(kind for kind, _, _ in added)
+        self.children, self.terminals = children, terminals
+        self.kinds |= kinds
         return True
 
 
-def pending(kind_nodes: dict[Node, int]) -> int:
-    """An upper bound of the alpha nodes pending at once for one fact of a kind (+1: catch-all)."""
-    return 1 + sum(kind_nodes.values())
+def max_pending(children: dict[Node, set[Node]], eq_property: dict[Node, str]) -> int:
+    """An upper bound of durable's alpha stack for one fact.
+
+    The core pops a node and pushes every child whose test passes. Of the children testing equality
+    on one property at most one passes (shared nodes have distinct values); assume every other test
+    passes. With c such children the stack peaks at ``max(c, c - 1 + max(peak(child)))``.
+    """
+    memo: dict[Node, int] = {}
+
+    def peak(node: Node) -> int:
+        if node not in memo:
+            kids = children.get(node, ())
+            eq = {eq_property[k] for k in kids if k in eq_property}
+            c = len(eq) + sum(1 for k in kids if k not in eq_property)
+            memo[node] = max([c, *(c - 1 + peak(k) for k in kids)]) if kids else 0
+        return memo[node]
+
+    return peak(ROOT)
 
 
 def _patterns(definition: dict) -> list[dict]:
     return [expr for pattern in definition["all"] for expr in pattern.values()]
 
 
-def _pattern_nodes(expr: dict, forward_ids: itertools.count) -> tuple[int, dict[Node, int], Node]:
-    """The fact kind a pattern tests, the alpha nodes it creates with their weights, and the node
-    its pattern hangs from. Nodes are shared by prefix, except the forward node durable creates after
-    each ``$or`` (reachable once per alternative)."""
+def _add_pattern(children: dict[Node, set[Node]], eq_property: dict[Node, str], expr: dict,
+                 forward_ids: itertools.count) -> tuple[int, Node]:
+    """Add one pattern's alpha nodes; return its fact kind and the node its pattern hangs from.
+
+    Nodes are shared by prefix (durable finds an existing child with the same test), except the
+    forward node durable creates after each ``$or``, which every alternative links to."""
     parts = expr["$and"] if "$and" in expr else [expr]
     kind = parts[0]["k"]
-    parent: Node = ()
-    nodes: dict[Node, int] = {}
+    parent = ROOT
     for part in parts:
         if "$or" in part:
-            alternatives = part["$or"]
-            for alt in alternatives:
-                nodes[parent + (json.dumps(alt, sort_keys=True),)] = 1
-            parent = ("forward", next(forward_ids))
-            nodes[parent] = len(alternatives)
+            forward: Node = ("forward", next(forward_ids))
+            for alt in part["$or"]:
+                node = parent + (json.dumps(alt, sort_keys=True),)
+                children[parent].add(node)
+                _note_equality(eq_property, node, alt)
+                children[node].add(forward)
+            parent = forward
         else:
-            parent = parent + (json.dumps(part, sort_keys=True),)
-            nodes[parent] = 1
-    return kind, nodes, parent
+            node = parent + (json.dumps(part, sort_keys=True),)
+            children[parent].add(node)
+            _note_equality(eq_property, node, part)
+            parent = node
+    return kind, parent
+
+
+def _note_equality(eq_property: dict[Node, str], node: Node, test: dict) -> None:
+    (key,) = test  # one test per part: {"prop": value} is equality, {"$op": {...}} is not
+    if not key.startswith("$"):
+        eq_property[node] = key
 
 
 def shard_rules(rules: list[tuple[Spec, dict]], base: list[dict]) -> list[Shard[Spec]]:
     """Pack ``rules`` first-fit into shards; every shard also holds the ``base`` rules (the marker
-    and catch-all rules). A rule too large for an empty shard is a ValueError."""
+    rule). A rule too large for an empty shard is a ValueError."""
     shards: list[Shard[Spec]] = []
 
     def fresh() -> Shard[Spec]:
         shard: Shard[Spec] = Shard()
+        shard.children[ROOT].add(("catch-all",))  # the catch-all rule's node: passes for every fact
         for definition in base:
             if not shard.try_add(None, definition):  # type: ignore[arg-type]
                 raise AssertionError("the base rules alone exceed durable_rules' limits")
