@@ -114,3 +114,42 @@ def test_missing_attribute_fails_every_test(op: str, value: object) -> None:
     program = _one(IRTest("x", op, value))  # type: ignore[arg-type]
     facts = [{"fact": MARKER, "id": 0}, {"fact": "a", "id": 1, "y": 1}]
     assert DurableBackend(program).run(facts) == set() == PythonBackend(program).run(facts)
+
+
+scalars = st.one_of(
+    st.integers(-(2**53), 2**53),
+    st.floats(allow_nan=False, allow_infinity=False),
+    st.booleans(),
+    st.text(max_size=5),
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.sampled_from(OPS), st.lists(scalars, min_size=1, max_size=3), st.lists(scalars, max_size=6))
+def test_any_scalar_values_compare_exactly(op: str, literals: list, fact_values: list) -> None:
+    """Whole ranges of numbers (subnormal, huge, -0.0, integral floats), any text, booleans."""
+    value = tuple(literals) if op in ("in", "not_in") else literals[0]
+    program = _one(IRTest("x", op, value))  # type: ignore[arg-type]
+    facts = [{"fact": MARKER, "id": 0}] + [{"fact": "a", "id": i + 1, "x": v} for i, v in enumerate(fact_values)]
+    assert DurableBackend(program).run(facts) == PythonBackend(program).run(facts)
+
+
+@st.composite
+def large_programs(draw: st.DrawFn) -> IRProgram:
+    """Many rules over few kinds and attributes, so the backend needs several durable rulesets."""
+    numeric = st.builds(IRTest, st.sampled_from(["x", "y"]), st.sampled_from(["gt", "gte", "lt", "lte", "ne"]),
+                        st.integers(-3, 200))
+    conj = st.builds(Conjunction, context=st.lists(numeric, min_size=1, max_size=1).map(tuple),
+                     exists=st.lists(st.builds(Pattern, st.sampled_from(["a", "b"]),
+                                               st.lists(numeric, max_size=2).map(tuple)), max_size=2).map(tuple),
+                     absent=st.lists(st.builds(Pattern, st.sampled_from(["a", "b"]),
+                                               st.lists(numeric, max_size=1).map(tuple)), max_size=1).map(tuple))
+    n = draw(st.integers(100, 160))
+    return IRProgram("document", MARKER, tuple(IRRule(f"L{i}", (draw(conj),)) for i in range(n)))
+
+
+@settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@given(large_programs(), subjects())
+def test_large_programs_split_over_rulesets_stay_exact(program: IRProgram, facts: list[dict]) -> None:
+    durable = DurableBackend(program)
+    assert durable.run(facts) == PythonBackend(program).run(facts)
