@@ -229,3 +229,15 @@ def test_the_largest_fact_durable_accepts_is_evaluated() -> None:
         IRRule(f"W{i}", (Conjunction(exists=(Pattern("time", (t,)),)),)) for i, t in enumerate(tests)))
     facts = [{"fact": MARKER, "id": 0}, {"fact": "time", "id": 1, "b": 1, **{f"a{i}": i for i in range(125)}}]
     assert DurableBackend(program).run(facts) == PythonBackend(program).run(facts)
+
+
+def test_generated_names_never_share_durables_hash() -> None:
+    """durable identifies a property or alias by a 32-bit FNV-1a hash of its name alone: the names the
+    backend generates for up to 2,000 attributes and absent patterns are all distinct hashes."""
+    from transparency.engine.durable import _fnv1a32
+
+    assert _fnv1a32("") == 0x811C9DC5 and _fnv1a32("a") == 0xE40C292C  # the published FNV-1a vectors
+    properties = ["sid", "id", "k", *(f"q{i}" for i in range(2000)), *(f"n{i}" for i in range(2000))]
+    aliases = ["d", *(f"e{j}" for j in range(16)), *(f"a{j}" for j in range(2000))]
+    for names in (properties, aliases):
+        assert len({_fnv1a32(n) for n in names}) == len(names)

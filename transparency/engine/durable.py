@@ -110,10 +110,14 @@ class _Compiler:
         self._check_names()
 
     def _check_names(self) -> None:
-        names = [*_RESERVED_PROPERTIES, *(f"q{i}" for i in self.attr_index), *(f"n{i}" for i in self.attr_index)]
-        hashes = {_fnv1a32(n) for n in names}
-        if len(hashes) != len(names):  # pragma: no cover - deterministic; guarded by a test
-            raise RuntimeError("internal error: durable property names collide")
+        # durable tells properties (and pattern aliases) apart by a 32-bit hash of the name only.
+        n = len(self.attr_index)
+        properties = [*_RESERVED_PROPERTIES, *(f"q{i}" for i in range(n)), *(f"n{i}" for i in range(n))]
+        most = max((len(c.absent) for r in self.program.rules for c in r.conjunctions), default=0)
+        aliases = [_MARKER_ALIAS, *(f"e{j}" for j in range(MAX_EXISTS_PATTERNS)), *(f"a{j}" for j in range(most))]
+        for names in (properties, aliases):
+            if len({_fnv1a32(name) for name in names}) != len(names):  # pragma: no cover - see tests
+                raise RuntimeError("internal error: two durable property or alias names share a hash")
 
     # -- values ---------------------------------------------------------------------------------
     def token(self, v: object, where: str) -> str:
