@@ -241,3 +241,24 @@ def test_generated_names_never_share_durables_hash() -> None:
     aliases = ["d", *(f"e{j}" for j in range(16)), *(f"a{j}" for j in range(2000))]
     for names in (properties, aliases):
         assert len({_fnv1a32(n) for n in names}) == len(names)
+
+
+@pytest.mark.parametrize("test, message", [
+    (IRTest("days", "gt", float("nan")), r"rule 'BAD', conjunction 0, test 'days' gt: the number nan is not finite"),
+    (IRTest("days", "lt", 2**54), r"rule 'BAD', conjunction 0, test 'days' lt: the integer .* beyond"),
+    (IRTest("days", "eq", None), r"rule 'BAD'.*is a NoneType"),
+])
+def test_rule_values_durable_cannot_compare_are_clear_errors(test: IRTest, message: str) -> None:
+    program = IRProgram("document", MARKER, (IRRule("BAD", (Conjunction(exists=(Pattern("time", (test,)),)),)),))
+    with pytest.raises(ValueError, match=message):
+        DurableBackend(program)
+
+
+def test_too_many_in_tests_in_one_pattern_is_a_clear_error() -> None:
+    tests = tuple(IRTest(f"a{i}", "in", (1, 2)) for i in range(15))
+    program = IRProgram("document", MARKER, (IRRule("WIDE", (Conjunction(exists=(Pattern("time", tests),)),)),))
+    with pytest.raises(ValueError, match="rule 'WIDE', conjunction 0: too many 'in' tests"):
+        DurableBackend(program)
+    fits = IRProgram("document", MARKER, (IRRule("WIDE", (Conjunction(exists=(Pattern("time", tests[:14]),)),)),))
+    facts = [{"fact": MARKER, "id": 0}, {"fact": "time", "id": 1, **{f"a{i}": 1 + i % 2 for i in range(15)}}]
+    assert DurableBackend(fits).run(facts) == PythonBackend(fits).run(facts) == {Firing("WIDE", (1,))}

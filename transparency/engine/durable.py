@@ -70,12 +70,12 @@ def _number_token(v: int | float) -> str:
     return "i" + str(int(v))
 
 
-def _check_number(v: int | float, where: str, ordered: bool) -> None:
+def _check_number(v: int | float, ordered: bool) -> None:
     if isinstance(v, float) and not math.isfinite(v):
-        raise ValueError(f"{where}: the number {v!r} is not finite; durable_rules cannot compare it")
+        raise ValueError(f"the number {v!r} is not finite; durable_rules cannot compare it")
     if ordered and isinstance(v, int) and abs(v) > MAX_EXACT_INT:
-        raise ValueError(f"{where}: the integer {v} is beyond ±2**53, which durable_rules cannot "
-                         "compare exactly; use a smaller number or the python engine")
+        raise ValueError(f"the integer {v} is beyond ±2**53, which durable_rules cannot compare "
+                         "exactly; use a smaller number or the python engine")
 
 
 @dataclass(frozen=True)
@@ -107,6 +107,10 @@ class _Compiler:
         literals = {w for t in tests if t.op not in NUMERIC_OPS
                     for w in (t.value if isinstance(t.value, tuple) else (t.value,)) if isinstance(w, str)}
         self.string_codes = {s: i for i, s in enumerate(sorted(literals))}
+        # attribute -> (equality token property, numeric property), None where no test needs it
+        self.plan: dict[str, tuple[str | None, str | None]] = {
+            a: (f"q{i}" if a in self.eq_attrs else None, f"n{i}" if a in self.num_attrs else None)
+            for a, i in self.attr_index.items()}
         self._check_names()
 
     def _check_names(self) -> None:
@@ -120,35 +124,41 @@ class _Compiler:
                 raise RuntimeError("internal error: two durable property or alias names share a hash")
 
     # -- values ---------------------------------------------------------------------------------
-    def token(self, v: object, where: str) -> str:
+    def token(self, v: object) -> str:
         """The type-tagged equality token of a value (facts and rule literals alike)."""
-        if isinstance(v, bool):
-            return "b1" if v else "b0"
-        if _is_number(v):
-            _check_number(v, where, ordered=False)  # type: ignore[arg-type]
-            return _number_token(v)  # type: ignore[arg-type]
         if isinstance(v, str):
             code = self.string_codes.get(v)
             return "s?" if code is None else f"s{code}"
-        raise ValueError(f"{where}: value {v!r} is a {type(v).__name__}; fact attributes and rule "
-                         "values must be str, int, float or bool")
+        if isinstance(v, bool):
+            return "b1" if v else "b0"
+        if _is_number(v):
+            _check_number(v, ordered=False)  # type: ignore[arg-type]
+            return _number_token(v)  # type: ignore[arg-type]
+        raise ValueError(f"the value {v!r} is a {type(v).__name__}; fact attributes and rule values "
+                         "must be str, int, float or bool")
 
     # -- rules ----------------------------------------------------------------------------------
     def test_exprs(self, test: Test, where: str) -> list[dict] | None:
         """The durable expressions (all must hold) for one test, or None when it can never hold."""
+        try:
+            return self._test_exprs(test)
+        except ValueError as exc:
+            raise ValueError(f"{where}, test {test.attr!r} {test.op}: {exc}") from None
+
+    def _test_exprs(self, test: Test) -> list[dict] | None:
         i = self.attr_index[test.attr]
         q, n = f"q{i}", f"n{i}"
         op, want = test.op, test.value
         if op in NUMERIC_OPS:
             if not _is_number(want):
                 return None  # ordering only holds between numbers
-            _check_number(want, where, ordered=True)  # type: ignore[arg-type]
+            _check_number(want, ordered=True)  # type: ignore[arg-type]
             return [{f"${op}": {n: want}}]
         if op == "eq":
-            return [{q: self.token(want, where)}]
+            return [{q: self.token(want)}]
         if op == "ne":
-            return [{"$neq": {q: self.token(want, where)}}]
-        tokens = sorted({self.token(w, where) for w in want})  # type: ignore[union-attr]
+            return [{"$neq": {q: self.token(want)}}]
+        tokens = sorted({self.token(w) for w in want})  # type: ignore[union-attr]
         if op == "in":
             if not tokens:
                 return None
@@ -216,18 +226,22 @@ class _Compiler:
     def normalise(self, fact: Fact, position: int, kind: int) -> dict:
         """The durable form of one fact (without ``sid``); ``id`` is its position in the batch."""
         out: dict[str, object] = {"id": position, "k": kind}
+        plan = self.plan
         for attr, v in fact.items():
-            i = self.attr_index.get(attr)
-            if i is None:
-                continue
-            where = f"fact {fact.get('id', position)!r} ({fact.get('fact')!r}), attribute {attr!r}"
-            if attr in self.eq_attrs:
-                out[f"q{i}"] = self.token(v, where)
-            if attr in self.num_attrs and _is_number(v):
-                _check_number(v, where, ordered=True)
-                out[f"n{i}"] = v
-            elif attr not in self.eq_attrs:
-                self.token(v, where)  # type check only
+            names = plan.get(attr)
+            if names is None:
+                continue  # no rule tests it
+            q, n = names
+            try:
+                token = self.token(v)  # also rejects values that are not scalars
+                if q is not None:
+                    out[q] = token
+                if n is not None and _is_number(v):
+                    _check_number(v, ordered=True)  # type: ignore[arg-type]
+                    out[n] = v
+            except ValueError as exc:
+                raise ValueError(f"fact {fact.get('id', position)!r} ({fact.get('fact')!r}), "
+                                 f"attribute {attr!r}: {exc}") from None
         if len(out) + 1 > MAX_FACT_PROPERTIES:  # +1: sid
             raise ValueError(f"fact {fact.get('id', position)!r} ({fact.get('fact')!r}) has {len(out) + 1} "
                              f"properties once normalised (one per tested attribute, two if it is also "
@@ -303,17 +317,20 @@ class DurableBackend:
         fired: set[Firing] = set()
         for shard in self._shards:
             # The marker (kind 0) is last in the batch, and so in every shard's selection.
-            selected = [body for kind, body in batch if kind in shard.kinds]
-            for raw in _Session(shard.ruleset).evaluate(selected):
-                for rule_name, bound in json.loads(raw).items():
+            selected = batch if len(self._shards) == 1 else [f for f in batch if f["k"] in shard.kinds]
+            messages = _Session(shard.ruleset).evaluate(selected)
+            # One decode for all activations: each message is {rule name: {alias: fact}}.
+            for activation in json.loads("[" + ",".join(messages) + "]"):
+                for rule_name, bound in activation.items():
                     spec = shard.specs.get(rule_name)
                     if spec is not None:  # None: the marker rule
                         fact_ids = tuple(ids[bound[f"e{j}"]["id"]] for j in range(spec.exists))
                         fired.add(Firing(spec.code, fact_ids))  # type: ignore[arg-type]
         return fired
 
-    def _prepare(self, facts: list[Fact]) -> tuple[list[tuple[int, str]], list[object]]:
-        """Each kept fact as (kind code, JSON body without sid), marker last; the original ids."""
+    def _prepare(self, facts: list[Fact]) -> tuple[list[dict], list[object]]:
+        """Each kept fact normalised (``id`` its position, ``k`` its kind code), marker last; and the
+        original ids by position."""
         marker_kind = self.program.marker
         markers = [f for f in facts if f.get("fact") == marker_kind]
         if len(markers) != 1:
@@ -322,14 +339,12 @@ class DurableBackend:
         kept = [f for f in facts
                 if f is not markers[0] and isinstance(f.get("fact"), str) and f["fact"] in codes]
         # Facts of kinds no pattern names cannot change the result and are not sent.
-        batch: list[tuple[int, str]] = []
+        batch: list[dict] = []
         ids: list[object] = []
         for position, f in enumerate([*kept, markers[0]]):
             if "id" not in f:
                 raise ValueError(f"fact {f!r} has no 'id'; every fact needs a unique integer id")
-            kind = codes[f["fact"]]
-            body = json.dumps(self._compiler.normalise(f, position, kind), ensure_ascii=False)
-            batch.append((kind, body))
+            batch.append(self._compiler.normalise(f, position, codes[f["fact"]]))
             ids.append(f["id"])
         return batch, ids
 
@@ -340,13 +355,12 @@ class _Session:
     def __init__(self, ruleset: _Ruleset) -> None:
         self.rs = ruleset
 
-    def evaluate(self, bodies: list[str]) -> list[str]:
-        """The action messages (one JSON object per activation) for this batch of facts."""
+    def evaluate(self, facts: list[dict]) -> list[str]:
+        """The action messages (one JSON object per activation) for these normalised facts."""
         rs = self.rs
+        sid = f"s{next(rs.sessions)}"  # count.__next__ is atomic: a fresh id per session
+        payload = json.dumps([{**f, "sid": sid} for f in facts], ensure_ascii=False)
         with rs.lock:
-            sid = f"s{next(rs.sessions)}"
-            head = '{"sid":' + json.dumps(sid) + ","
-            payload = "[" + ",".join(head + b[1:] for b in bodies) + "]"
             messages: list[str] = []
             started = False
             try:
