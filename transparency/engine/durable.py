@@ -1,4 +1,4 @@
-"""The durable_rules backend: the IR compiled to one durable_rules ruleset, driven through its C core.
+"""The durable_rules backend: the IR compiled to durable_rules rulesets, driven through the C core.
 
 Everything here designs around measured behaviour of durable_rules 2.0.28 (see the architecture
 notes); the stock ``durable.lang`` / ``engine.Host`` wrappers are not used because they start
@@ -19,6 +19,8 @@ background threads, keep a process-global registry and swallow exceptions.
   numbers only, a numeric value ``n<i>`` for ordering tests. Durable's alpha network only visits
   properties a fact has, so a missing attribute fails every test, ``ne`` and ``not_in`` included.
   Attributes no rule tests are dropped, which also keeps facts under durable's property limit.
+* Each conjunction is one durable rule. Rules are packed into as few rulesets as the core's fixed
+  limits allow (``durable_shards``); a run opens one session per ruleset and unites the firings.
 """
 
 from __future__ import annotations
@@ -32,7 +34,7 @@ from dataclasses import dataclass
 
 import durable_rules_engine as _engine
 
-from ..rules.ir import NUMERIC_OPS, Conjunction, Firing, IRProgram, Pattern, Scalar, Test
+from ..rules.ir import NUMERIC_OPS, Conjunction, Firing, IRProgram, Pattern, Test
 from .base import Fact
 from .durable_shards import shard_rules
 
@@ -263,7 +265,7 @@ class _Ruleset:
         self.handle = _engine.create_ruleset(name, json.dumps(definition, ensure_ascii=False))
         self.lock = threading.Lock()
         self.sessions = itertools.count()
-        self.leaked = 0  # sessions that could not be deleted safely (see _Session.close)
+        self.leaked = 0  # sessions that could not be deleted safely (see _Session._close)
 
 
 _REGISTRY: dict[str, _Ruleset] = {}
