@@ -262,3 +262,34 @@ def test_too_many_in_tests_in_one_pattern_is_a_clear_error() -> None:
     fits = IRProgram("document", MARKER, (IRRule("WIDE", (Conjunction(exists=(Pattern("time", tests[:14]),)),)),))
     facts = [{"fact": MARKER, "id": 0}, {"fact": "time", "id": 1, **{f"a{i}": 1 + i % 2 for i in range(15)}}]
     assert DurableBackend(fits).run(facts) == PythonBackend(fits).run(facts) == {Firing("WIDE", (1,))}
+
+
+def test_floats_in_exponent_notation_reach_durable_intact() -> None:
+    """durable's JSON reader derails on "1e-05" (no decimal point): floats are written "1.0e-05"."""
+    program = IRProgram("document", MARKER, (
+        IRRule("SMALL", (Conjunction(exists=(Pattern("a", (IRTest("x", "lte", 1e-05),)),)),)),))
+    values = [0, 1e-05, 2e-05, 1e16, -1e-300, 5e-324, 1.5e-07]
+    facts = [{"fact": MARKER, "id": 0}] + [{"fact": "a", "id": i + 1, "x": v} for i, v in enumerate(values)]
+    assert DurableBackend(program).run(facts) == PythonBackend(program).run(facts) == {
+        Firing("SMALL", (i + 1,)) for i, v in enumerate(values) if v <= 1e-05}
+
+
+def test_a_batch_durable_fails_to_evaluate_is_an_error_not_an_empty_result(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Were the core ever to skip the marker (so no rule could fire), the run raises instead of
+    returning an empty result, and the session, in which no activation started, is still deleted
+    safely (a bare marker is asserted first so that deleting it cannot crash)."""
+    backend = DurableBackend(_program("dropped"))
+    encode = durable_module.to_json
+
+    def lose_the_marker(value: object) -> str:
+        return encode(value).replace('"k":0,', '"k":999,')  # the marker no longer looks like one
+
+    monkeypatch.setattr(durable_module, "to_json", lose_the_marker)
+    facts = [{"fact": MARKER, "id": 0, "language": "zh"}, {"fact": "time", "id": 1, "subkind": "vague"}]
+    for _ in range(3):
+        with pytest.raises(RuntimeError, match="marker rule did not fire"):
+            backend.run(facts)
+    monkeypatch.undo()
+    assert backend._shards[0].ruleset.leaked == 0
+    for _ in range(1100):  # nothing left behind: far past the 1,024 live sessions
+        assert backend.run(facts) == PythonBackend(backend.program).run(facts)

@@ -15,9 +15,9 @@ import warnings
 
 from ..errors import TransparencyError
 from ..rules.ir import IRProgram
-from .base import Backend, Fact
+from .base import Backend, EngineError, Fact
 
-__all__ = ["Backend", "EngineUnavailableError", "EngineFallbackWarning", "Fact", "available_backends",
+__all__ = ["Backend", "EngineError", "EngineUnavailableError", "EngineFallbackWarning", "Fact", "available_backends",
            "get_backend", "BACKENDS", "DEFAULT_BACKEND", "ENV_VAR"]
 
 BACKENDS: tuple[str, ...] = ("durable", "python")
@@ -59,7 +59,7 @@ def _chosen_name(name: str | None) -> tuple[str, bool]:
     else:
         name, source, explicit = DEFAULT_BACKEND, "default", False
     if name not in BACKENDS:
-        raise ValueError(f"unknown rule engine {name!r} (from {source}); valid engines: {', '.join(BACKENDS)}")
+        raise EngineError(f"unknown rule engine {name!r} (from {source}); valid engines: {', '.join(BACKENDS)}")
     return name, explicit
 
 

@@ -35,7 +35,7 @@ from dataclasses import dataclass
 import durable_rules_engine as _engine
 
 from ..rules.ir import NUMERIC_OPS, Conjunction, Firing, IRProgram, Pattern, Test
-from .base import Fact
+from .base import EngineError, Fact
 from .durable_shards import shard_rules
 
 # Limits of durable_rules 2.0.28's C core (src/rules/*.h): properties per object (a fact with 255
@@ -50,6 +50,7 @@ MAX_EXACT_INT = 2**53
 _MARKER_ALIAS = "d"
 _MARKER_RULE = "_marker"
 _CATCH_ALL_RULE = "_catch_all"
+_MARKER_MESSAGE = '{"' + _MARKER_RULE + '"'
 _NEVER_TOKEN = "x"  # a token no fact ever carries
 _RESERVED_PROPERTIES = ("sid", "id", "k")
 
@@ -72,11 +73,32 @@ def _number_token(v: int | float) -> str:
     return "i" + str(int(v))
 
 
+def _float_json(v: float) -> str:
+    # durable's JSON reader only knows an exponent after a decimal point: "1e-05" derails the whole
+    # batch (no rule fires, and the session then crashes on delete). Write "1.0e-05" instead.
+    text = repr(v)
+    mantissa, e, exponent = text.partition("e")
+    if e and "." not in mantissa:
+        return f"{mantissa}.0e{exponent}"
+    return text
+
+
+def to_json(value: object) -> str:
+    """JSON that durable's own reader parses exactly (floats always with a decimal point)."""
+    if isinstance(value, dict):
+        return "{" + ",".join(json.dumps(str(k), ensure_ascii=False) + ":" + to_json(v) for k, v in value.items()) + "}"
+    if isinstance(value, (list, tuple)):
+        return "[" + ",".join(to_json(v) for v in value) + "]"
+    if isinstance(value, float):
+        return _float_json(value)
+    return json.dumps(value, ensure_ascii=False)
+
+
 def _check_number(v: int | float, ordered: bool) -> None:
     if isinstance(v, float) and not math.isfinite(v):
-        raise ValueError(f"the number {v!r} is not finite; durable_rules cannot compare it")
+        raise EngineError(f"the number {v!r} is not finite; durable_rules cannot compare it")
     if ordered and isinstance(v, int) and abs(v) > MAX_EXACT_INT:
-        raise ValueError(f"the integer {v} is beyond ±2**53, which durable_rules cannot compare "
+        raise EngineError(f"the integer {v} is beyond ±2**53, which durable_rules cannot compare "
                          "exactly; use a smaller number or the python engine")
 
 
@@ -136,7 +158,7 @@ class _Compiler:
         if _is_number(v):
             _check_number(v, ordered=False)  # type: ignore[arg-type]
             return _number_token(v)  # type: ignore[arg-type]
-        raise ValueError(f"the value {v!r} is a {type(v).__name__}; fact attributes and rule values "
+        raise EngineError(f"the value {v!r} is a {type(v).__name__}; fact attributes and rule values "
                          "must be str, int, float or bool")
 
     # -- rules ----------------------------------------------------------------------------------
@@ -144,8 +166,8 @@ class _Compiler:
         """The durable expressions (all must hold) for one test, or None when it can never hold."""
         try:
             return self._test_exprs(test)
-        except ValueError as exc:
-            raise ValueError(f"{where}, test {test.attr!r} {test.op}: {exc}") from None
+        except EngineError as exc:
+            raise EngineError(f"{where}, test {test.attr!r} {test.op}: {exc}") from None
 
     def _test_exprs(self, test: Test) -> list[dict] | None:
         i = self.attr_index[test.attr]
@@ -185,7 +207,7 @@ class _Compiler:
         parts = [{"k": kind}, *(json.loads(u) for u in unique)]
         cost = 2 + 2 * sum(1 for p in parts if "$or" in p)
         if cost > MAX_PATTERN_EXPRESSIONS:
-            raise ValueError(f"{where}: too many 'in' tests in one pattern for durable_rules "
+            raise EngineError(f"{where}: too many 'in' tests in one pattern for durable_rules "
                              f"({cost} expressions, at most {MAX_PATTERN_EXPRESSIONS}); split the rule")
         return {"$and": parts}
 
@@ -196,7 +218,7 @@ class _Compiler:
         if marker is None or any(p.fact == self.program.marker for p in conj.exists):
             return None
         if len(conj.exists) > MAX_EXISTS_PATTERNS:
-            raise ValueError(f"{where}: {len(conj.exists)} exists patterns; durable_rules binds at most "
+            raise EngineError(f"{where}: {len(conj.exists)} exists patterns; durable_rules binds at most "
                              f"{MAX_EXISTS_PATTERNS} facts in one rule")
         body: list[dict] = [{_MARKER_ALIAS: marker}]
         for j, p in enumerate(conj.exists):
@@ -241,11 +263,11 @@ class _Compiler:
                 if n is not None and _is_number(v):
                     _check_number(v, ordered=True)  # type: ignore[arg-type]
                     out[n] = v
-            except ValueError as exc:
-                raise ValueError(f"fact {fact.get('id', position)!r} ({fact.get('fact')!r}), "
+            except EngineError as exc:
+                raise EngineError(f"fact {fact.get('id', position)!r} ({fact.get('fact')!r}), "
                                  f"attribute {attr!r}: {exc}") from None
         if len(out) + 1 > MAX_FACT_PROPERTIES:  # +1: sid
-            raise ValueError(f"fact {fact.get('id', position)!r} ({fact.get('fact')!r}) has {len(out) + 1} "
+            raise EngineError(f"fact {fact.get('id', position)!r} ({fact.get('fact')!r}) has {len(out) + 1} "
                              f"properties once normalised (one per tested attribute, two if it is also "
                              f"tested for order); durable_rules crashes beyond {MAX_FACT_PROPERTIES}. "
                              "Test fewer attributes or use the python engine")
@@ -262,7 +284,7 @@ class _Ruleset:
 
     def __init__(self, name: str, definition: dict) -> None:
         self.name = name
-        self.handle = _engine.create_ruleset(name, json.dumps(definition, ensure_ascii=False))
+        self.handle = _engine.create_ruleset(name, to_json(definition))
         self.lock = threading.Lock()
         self.sessions = itertools.count()
         self.leaked = 0  # sessions that could not be deleted safely (see _Session._close)
@@ -336,7 +358,7 @@ class DurableBackend:
         marker_kind = self.program.marker
         markers = [f for f in facts if f.get("fact") == marker_kind]
         if len(markers) != 1:
-            raise ValueError(f"expected exactly one {marker_kind!r} marker fact, got {len(markers)}")
+            raise EngineError(f"expected exactly one {marker_kind!r} marker fact, got {len(markers)}")
         codes = self._compiler.kind_codes
         kept = [f for f in facts
                 if f is not markers[0] and isinstance(f.get("fact"), str) and f["fact"] in codes]
@@ -345,7 +367,7 @@ class DurableBackend:
         ids: list[object] = []
         for position, f in enumerate([*kept, markers[0]]):
             if "id" not in f:
-                raise ValueError(f"fact {f!r} has no 'id'; every fact needs a unique integer id")
+                raise EngineError(f"fact {f!r} has no 'id'; every fact needs a unique integer id")
             batch.append(self._compiler.normalise(f, position, codes[f["fact"]]))
             ids.append(f["id"])
         return batch, ids
@@ -361,7 +383,7 @@ class _Session:
         """The action messages (one JSON object per activation) for these normalised facts."""
         rs = self.rs
         sid = f"s{next(rs.sessions)}"  # count.__next__ is atomic: a fresh id per session
-        payload = json.dumps([{**f, "sid": sid} for f in facts], ensure_ascii=False)
+        payload = to_json([{**f, "sid": sid} for f in facts])
         with rs.lock:
             messages: list[str] = []
             started = False
@@ -372,6 +394,11 @@ class _Session:
                 started = self._drain(state, messages)
             finally:
                 self._close(sid, started)
+        # The marker rule fires on every batch the core really evaluated: without it the results
+        # would be silently empty, so fail loudly instead.
+        if not any(m.startswith(_MARKER_MESSAGE) for m in messages):
+            raise RuntimeError("durable_rules did not evaluate the facts (its marker rule did not fire); "
+                               "please report this, and use TRANSPARENCY_ENGINE=python meanwhile")
         return messages
 
     def _drain(self, state: int, messages: list[str]) -> bool:

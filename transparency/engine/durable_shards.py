@@ -17,6 +17,8 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Generic, TypeVar
 
+from .base import EngineError
+
 # Margins below the C limits (MAX_STACK_SIZE 64, BETA_LIST_LENGTH 256).
 MAX_PENDING_ALPHAS = 60
 MAX_PATTERNS_PER_ALPHA = 240
@@ -114,7 +116,7 @@ def _note_equality(eq_property: dict[Node, str], node: Node, test: dict) -> None
 
 def shard_rules(rules: list[tuple[Spec, dict]], base: list[dict]) -> list[Shard[Spec]]:
     """Pack ``rules`` first-fit into shards; every shard also holds the ``base`` rules (the marker
-    rule). A rule too large for an empty shard is a ValueError."""
+    rule). A rule too large for an empty shard is an EngineError."""
     shards: list[Shard[Spec]] = []
 
     def fresh() -> Shard[Spec]:
@@ -130,7 +132,7 @@ def shard_rules(rules: list[tuple[Spec, dict]], base: list[dict]) -> list[Shard[
         if not any(s.try_add(spec, definition) for s in shards):
             shard = fresh()
             if not shard.try_add(spec, definition):
-                raise ValueError(f"{spec}: this rule alone exceeds durable_rules' limits (too many tests "
+                raise EngineError(f"{spec}: this rule alone exceeds durable_rules' limits (too many tests "
                                  "on one fact kind); split it or use the python engine")
             shards.append(shard)
     return shards or [fresh()]
