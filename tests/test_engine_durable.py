@@ -3,10 +3,13 @@ core's fixed limits, and inputs it cannot evaluate exactly (clear errors, never 
 
 from __future__ import annotations
 
+import json
 import random
+import re
 import threading
 
 import pytest
+from hypothesis import given, strategies as st
 
 from transparency.engine import durable as durable_module
 from transparency.engine.durable import MAX_EXISTS_PATTERNS, DurableBackend
@@ -279,12 +282,12 @@ def test_a_batch_durable_fails_to_evaluate_is_an_error_not_an_empty_result(monke
     returning an empty result, and the session, in which no activation started, is still deleted
     safely (a bare marker is asserted first so that deleting it cannot crash)."""
     backend = DurableBackend(_program("dropped"))
-    encode = durable_module.to_json
+    encode = durable_module.batch_json
 
-    def lose_the_marker(value: object) -> str:
+    def lose_the_marker(value: list[dict]) -> str:
         return encode(value).replace('"k":0,', '"k":999,')  # the marker no longer looks like one
 
-    monkeypatch.setattr(durable_module, "to_json", lose_the_marker)
+    monkeypatch.setattr(durable_module, "batch_json", lose_the_marker)
     facts = [{"fact": MARKER, "id": 0, "language": "zh"}, {"fact": "time", "id": 1, "subkind": "vague"}]
     for _ in range(3):
         with pytest.raises(RuntimeError, match="marker rule did not fire"):
@@ -293,3 +296,13 @@ def test_a_batch_durable_fails_to_evaluate_is_an_error_not_an_empty_result(monke
     assert backend._shards[0].ruleset.leaked == 0
     for _ in range(1100):  # nothing left behind: far past the 1,024 live sessions
         assert backend.run(facts) == PythonBackend(backend.program).run(facts)
+
+
+@given(st.lists(st.dictionaries(st.sampled_from(["id", "k", "q0", "n0", "n1", "sid"]), st.one_of(
+    st.integers(-(2**53), 2**53), st.floats(allow_nan=False, allow_infinity=False),
+    st.sampled_from(["s0", "s?", "b1", "i-7", "f0x1.e000000000000p+0", "x", "s12"])), max_size=6), max_size=4))
+def test_batch_json_writes_every_float_with_a_decimal_point(facts: list[dict]) -> None:
+    text = durable_module.batch_json(facts)
+    assert text == durable_module.to_json(facts)
+    assert json.loads(text) == facts
+    assert not re.search(r"[:,\[]-?\d+e", text)  # durable's reader needs "1.0e-05", never "1e-05"

@@ -94,6 +94,16 @@ def to_json(value: object) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
+# In a batch of normalised facts every string is a token or a session id, neither of which holds
+# ":", "," or "[" followed by digits, so this finds exactly the numbers written with a bare exponent.
+_BARE_EXPONENT = re.compile(r"([:,\[]-?\d+)(e[+-]?\d+)")
+
+
+def batch_json(facts: list[dict]) -> str:
+    """The JSON of a batch of normalised facts, as :func:`to_json` writes it but at C speed."""
+    return _BARE_EXPONENT.sub(r"\1.0\2", json.dumps(facts, ensure_ascii=False, separators=(",", ":")))
+
+
 def _check_number(v: int | float, ordered: bool) -> None:
     if isinstance(v, float) and not math.isfinite(v):
         raise EngineError(f"the number {v!r} is not finite; durable_rules cannot compare it")
@@ -383,7 +393,7 @@ class _Session:
         """The action messages (one JSON object per activation) for these normalised facts."""
         rs = self.rs
         sid = f"s{next(rs.sessions)}"  # count.__next__ is atomic: a fresh id per session
-        payload = to_json([{**f, "sid": sid} for f in facts])
+        payload = batch_json([{**f, "sid": sid} for f in facts])
         with rs.lock:
             messages: list[str] = []
             started = False
