@@ -174,3 +174,29 @@ def test_a_late_letter_that_says_why_is_still_late_but_without_TL009(tmp_path):
     for frame, expected in ((plain, True), (told, False)):
         row = frame[(frame.client_id == "K2") & (frame.dimension == "first_contact")].iloc[0]
         assert row.status == "late" and ("TL009" in row.finding_codes) is expected
+
+
+def test_a_forbidden_payout_names_the_followup_row(tmp_path):
+    folder = write_case(tmp_path / "liq", {"company": "X", "board_resolution_at": "2024-03-01T09:00:00+08:00",
+                                           "closure_date": "2024-03-31", "legal_status": "dissolution",
+                                           "liquidation_group_formed_at": "2024-03-05T09:00:00+08:00"},
+                        [{"client_id": "K1", "annual_output": "5亿"}],
+                        [{"client_id": "K1", "path": "", "kind": "letter", "channel": "letter",
+                          "sent_at": "2024-03-06T09:00:00+08:00", "lead_role": "regional_head"}],
+                        [{"client_id": "K1", "planned_at": "2024-05-01", "kind": "salon"},
+                         {"client_id": "K1", "planned_at": "2024-03-20", "kind": "refund"}])
+    frame = gap_report(load_case(folder), evaluator=keyword_evaluator)
+    row = frame[frame.dimension == "payouts"].iloc[0]
+    assert row.status == "violation" and row.finding_codes == ["TL012"]
+    assert "followup.csv row 3" in row.evidence
+    plan = frame[frame.dimension == "plan_100_days"].iloc[0]
+    assert "TL020" not in plan.finding_codes and "liquidation rules come first" in plan.evidence
+
+
+def test_jupyter_shows_the_heatmap_and_the_page_has_no_nan(tmp_path):
+    from transparency.report import render_html
+
+    report = build_gap_report(load_case(acceptance_case(tmp_path)), evaluator=keyword_evaluator)
+    cell = report._repr_html_()
+    assert cell.startswith('<table class="heatmap"') and cell.count("<tr>") == 4
+    assert ">nan<" not in render_html(report)

@@ -108,26 +108,17 @@ table.heatmap th.v{writing-mode:vertical-rl;transform:rotate(180deg);white-space
 """
 
 
-def render_html(report: GapReport) -> str:
-    """The report as one self-contained HTML page (inline CSS, no scripts, no external assets)."""
+def heatmap_html(report: GapReport) -> str:
+    """The clients x dimensions table, each cell coloured by status with its evidence as a tooltip
+    (inline styles only, so it also renders inside Jupyter)."""
     e = html.escape
-    closure = report.case.closure
     heat = heatmap_frame(report)
-    rows = gap_report(report)
     evidence = {(r.client_id, f"{r.area}:{r.dimension}"): r for r in report.rows}
     clients = {c.client_id: c for c in report.clients}
-    out = ["<!DOCTYPE html>", '<html lang="%s"><head><meta charset="utf-8">' % e(report.language),
-           f"<title>Gap report - {e(closure.company)}</title><style>{_CSS}</style></head><body>",
-           f"<h1>Gap report: {e(closure.company)}</h1>",
-           f'<p class="meta">Board resolution {e(closure.board_resolution_at.isoformat())}; closure '
-           f"{e(closure.closure_date.isoformat())}; legal status {e(closure.legal_status)}; "
-           f"{len(report.clients)} clients.</p>"]
-    for note in report.notes:
-        out.append(f'<p class="meta">Note: {e(note)}</p>')
-    out.append('<p class="legend">' + "".join(
-        f'<span style="background:#{c}">{e(s)}</span>' for s, c in STATUS_COLOURS.items()) + "</p>")
-    out.append('<h2>Clients × dimensions</h2><table class="heatmap"><thead><tr><th>client</th><th>tier</th>'
-               "<th>score</th>" + "".join(f'<th class="v">{e(c)}</th>' for c in heat.columns) + "</tr></thead><tbody>")
+    vertical = "writing-mode:vertical-rl;transform:rotate(180deg);white-space:nowrap"
+    out = ['<table class="heatmap" style="border-collapse:collapse;font-size:12px"><thead><tr><th>client</th>'
+           "<th>tier</th><th>score</th>" + "".join(f'<th class="v" style="{vertical}">{e(c)}</th>'
+                                                  for c in heat.columns) + "</tr></thead><tbody>"]
     for (cid, name, tier), statuses in heat.iterrows():
         c = clients[cid]
         risk = " ⚠" if c.at_risk else ""
@@ -143,6 +134,25 @@ def render_html(report: GapReport) -> str:
                        f'title="{title}">{e(status)}<br><small>{e(codes)}</small></td>')
         out.append("</tr>")
     out.append("</tbody></table>")
+    return "\n".join(out)
+
+
+def render_html(report: GapReport) -> str:
+    """The report as one self-contained HTML page (inline CSS, no scripts, no external assets)."""
+    e = html.escape
+    closure = report.case.closure
+    rows = gap_report(report)
+    out = ["<!DOCTYPE html>", '<html lang="%s"><head><meta charset="utf-8">' % e(report.language),
+           f"<title>Gap report - {e(closure.company)}</title><style>{_CSS}</style></head><body>",
+           f"<h1>Gap report: {e(closure.company)}</h1>",
+           f'<p class="meta">Board resolution {e(closure.board_resolution_at.isoformat())}; closure '
+           f"{e(closure.closure_date.isoformat())}; legal status {e(closure.legal_status)}; "
+           f"{len(report.clients)} clients.</p>"]
+    for note in report.notes:
+        out.append(f'<p class="meta">Note: {e(note)}</p>')
+    out.append('<p class="legend">' + "".join(
+        f'<span style="background:#{c}">{e(s)}</span>' for s, c in STATUS_COLOURS.items()) + "</p>")
+    out.append("<h2>Clients × dimensions</h2>" + heatmap_html(report))
     summary = portfolio_summary(report)
     out.append("<h2>Portfolio summary</h2>" + summary.to_html(index=False, escape=True, border=0))
     out.append("<h2>Gaps</h2><table><thead><tr>" + "".join(f"<th>{e(c)}</th>" for c in rows.columns)
@@ -150,7 +160,8 @@ def render_html(report: GapReport) -> str:
     for rec in rows[rows["status"].map(lambda s: s not in ("ok", "concrete"))].itertuples(index=False):
         cells = []
         for col, value in zip(rows.columns, rec):
-            text = ";".join(value) if col == "finding_codes" else ("" if value is None else str(value))
+            missing = value is None or (isinstance(value, float) and value != value)  # None or NaN
+            text = ";".join(value) if col == "finding_codes" else ("" if missing else str(value))
             style = f' style="background:#{STATUS_COLOURS[text]}"' if col == "status" and text in STATUS_COLOURS else ""
             cells.append(f"<td{style}>{e(text)}</td>")
         out.append("<tr>" + "".join(cells) + "</tr>")

@@ -118,6 +118,12 @@ class GapReport:
             "notes": list(self.notes),
         }
 
+    def _repr_html_(self) -> str:
+        """Jupyter shows the clients x dimensions heatmap."""
+        from .export import heatmap_html
+
+        return heatmap_html(self)
+
     def worst_severity(self) -> str | None:
         """The worst severity of any finding in the report, or None."""
         found = [r.severity for r in self.rows if r.severity]
@@ -208,8 +214,12 @@ def build_gap_report(case: Case, *, evaluator: Evaluator | None = None, ruleset:
             mine = [f for f in fired if (f.area, f.dimension) == (prow.area, prow.dimension)]
             codes = list(dict.fromkeys(f.code for f in mine))
             fix = ruleset.by_code[codes[0]].fix_in(lang) if codes else None
+            # Name the rows of the case's own files that made a rule fire (e.g. a planned refund).
+            sources = list(dict.fromkeys(process.described[i] for f in mine for i in f.fact_ids
+                                         if process.described.get(i, "").startswith(_CASE_FILES)))
+            evidence = prow.evidence + (f" ({', '.join(sources)})" if sources else "")
             client_rows.append(GapRow(client.client_id, client.client_name, client.tier, prow.area, prow.dimension,
-                                      prow.status, prow.score, codes, prow.evidence, fix,
+                                      prow.status, prow.score, codes, evidence, fix,
                                       _worst([f.severity for f in mine])))
         client_rows.sort(key=lambda r: AREAS.index(r.area))
         rows.extend(client_rows)
@@ -223,6 +233,7 @@ def build_gap_report(case: Case, *, evaluator: Evaluator | None = None, ruleset:
 
 
 AT_RISK_SCORE = 60.0
+_CASE_FILES = ("communications.csv", "followup.csv")
 
 
 def explains_delay(evaluation: Evaluation) -> bool:
