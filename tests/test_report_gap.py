@@ -144,7 +144,7 @@ def test_exports_open_and_show_the_heatmap(tmp_path):
     assert list(frame.columns) == list(ROW_COLUMNS) and len(frame) == len(report.rows)
     assert set(frame["client_id"]) == {"K1", "K2", "K3", "K4"}
     page = html_path.read_text(encoding="utf-8")
-    assert '<table class="heatmap">' in page and "timing:first_contact" in page
+    assert '<table class="heatmap"' in page and "timing:first_contact" in page
     assert "http://" not in page and "https://" not in page and "<script" not in page
     assert "岛屿机械" in page
     assert not [p for p in (tmp_path / "out").iterdir() if p.name.startswith(".")]  # no temp files left
@@ -198,5 +198,5 @@ def test_jupyter_shows_the_heatmap_and_the_page_has_no_nan(tmp_path):
 
     report = build_gap_report(load_case(acceptance_case(tmp_path)), evaluator=keyword_evaluator)
     cell = report._repr_html_()
-    assert cell.startswith('<table class="heatmap"') and cell.count("<tr>") == 4
+    assert cell.startswith('<table class="heatmap"') and cell.count("<tr>") == 1 + 4  # header + clients
     assert ">nan<" not in render_html(report)
