@@ -1,0 +1,90 @@
+"""Contact channels: phone numbers, e-mail, WeChat, postal addresses, URLs and forms.
+
+Phones come from ``phonenumbers`` (region CN for Chinese, US for English), run only on short windows
+around digit runs, plus a fallback for 400/800 service numbers. Subkinds phone, email, wechat,
+address are concrete channels; url and form (a help-centre link, a refund form) and an unnamed
+WeChat group are generic channels (quality vague).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from .text import EN_L, EN_R, Hit, ascii_lower
+
+_CANDIDATE = re.compile(r"(?:\+|00)?[\d(][\d\s()\-.]{5,22}\d")
+_SERVICE = re.compile(r"(?<![\d-])(?:[48]00[- ]?\d{3}[- ]?\d{4}|1[- ]?800[- ]?\d{3}[- ]?\d{4}|95\d{3,4}|1[0-2]\d{3}(?=热线|客服))(?![\d-])")
+_EMAIL = re.compile(r"(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}(?![A-Za-z])")
+_URL = re.compile(r"(?:https?://|www\.)[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]+[A-Za-z0-9/#=_-]")
+_WECHAT = re.compile(
+    r"(?:企业微信|微信公众号|公众号|微信号|微信|wechat official account|wechat(?:\s+id)?|小程序)\s*(?:号|id)?\s*[:]?\s*"
+    r"(?:[“\"「『《](?P<name>[^”\"」』》\n]{1,24})[”\"」』》]|(?P<id>[a-z][-_a-z0-9]{5,19})(?![a-z0-9]))")
+_WECHAT_GROUP = re.compile(r"(?:专项|专属|专门|客户)?微信群|(?:dedicated\s+)?wechat group")
+_ADDRESS = re.compile(r"(?:办公地址|联系地址|邮寄地址|通讯地址|公司地址|地址|mailing address|address)\s*[:]\s*(?P<addr>[^\n;。]{4,80})")
+_CN_ADDRESS = re.compile(r"[\u4e00-\u9fff]{2,14}(?:路|街|大道|道|巷|弄)\s*\d{1,5}\s*号(?:[\u4e00-\u9fff\d]{0,12}(?:室|楼|层|座|栋))?")
+_FORM = re.compile(r"(?:退款|退费|在线|申请|联系)?(?:申请表|表单|工单)|"
+                   rf"{EN_L}(?:refund|request|contact|claim|support|web)\s+form{EN_R}|{EN_L}help\s*(?:centre|center){EN_R}|帮助中心")
+_ASSERTIVE_DIGITS = re.compile(r"\d")
+
+
+@cache
+def _phonenumbers():
+    import phonenumbers  # lazy: about 20 ms, paid on first use only
+
+    return phonenumbers
+
+
+def find_phones(folded: str, language: str) -> list[Hit]:
+    """Phone numbers; each window around a run of digits is handed to PhoneNumberMatcher."""
+    region = "CN" if language == "zh" else "US"
+    hits: list[Hit] = []
+    seen: set[tuple[int, int]] = set()
+    pn = None
+    for cand in _CANDIDATE.finditer(folded):
+        if len(_ASSERTIVE_DIGITS.findall(cand.group())) < 7:
+            continue
+        pn = pn or _phonenumbers()
+        lo = max(0, cand.start() - 1)
+        window = folded[lo:cand.end() + 1]
+        try:
+            for m in pn.PhoneNumberMatcher(window, region, leniency=pn.Leniency.VALID):
+                s, e = lo + m.start, lo + m.end
+                if (s, e) not in seen:
+                    seen.add((s, e))
+                    number = pn.format_number(m.number, pn.PhoneNumberFormat.E164)
+                    hits.append(Hit("contact", "phone", "concrete", s, e, number))
+        except Exception:  # noqa: BLE001 - a library hiccup on odd input must not stop extraction
+            continue
+    for m in _SERVICE.finditer(folded):
+        if not any(s <= m.start() < e for s, e in seen):
+            hits.append(Hit("contact", "phone", "concrete", m.start(), m.end(), re.sub(r"[- ]", "", m.group()),
+                            {"channel": "phone"}))
+    return hits
+
+
+def find_contacts(folded: str, language: str) -> list[Hit]:
+    """All contact channels in the folded text."""
+    hits = find_phones(folded, language)
+    for m in _EMAIL.finditer(folded):
+        hits.append(Hit("contact", "email", "concrete", m.start(), m.end(), m.group().lower()))
+    email_spans = [(h.start, h.end) for h in hits if h.subkind == "email"]
+    low = ascii_lower(folded)  # the patterns below are lower case; values are read from `folded`
+    for m in _URL.finditer(low):
+        if any(s <= m.start() < e for s, e in email_spans):
+            continue
+        hits.append(Hit("contact", "url", "vague", m.start(), m.end(), folded[m.start():m.end()]))
+    for m in _WECHAT.finditer(low):
+        key = "name" if m.group("name") else "id"
+        hits.append(Hit("contact", "wechat", "concrete", m.start(), m.end(), folded[m.start(key):m.end(key)]))
+    for m in _WECHAT_GROUP.finditer(low):
+        hits.append(Hit("contact", "wechat", "vague", m.start(), m.end(), folded[m.start():m.end()]))
+    for m in _ADDRESS.finditer(low):
+        addr = folded[m.start("addr"):m.end("addr")].strip()
+        if _ASSERTIVE_DIGITS.search(addr) or re.search(r"[路街道区市省号楼]|street|road|avenue|suite|floor", addr, re.I):
+            hits.append(Hit("contact", "address", "concrete", m.start(), m.start("addr") + len(m.group("addr").rstrip()), addr))
+    for m in _CN_ADDRESS.finditer(folded):
+        hits.append(Hit("contact", "address", "concrete", m.start(), m.end(), m.group()))
+    for m in _FORM.finditer(low):
+        hits.append(Hit("contact", "form", "vague", m.start(), m.end(), folded[m.start():m.end()]))
+    return hits

@@ -1,0 +1,49 @@
+"""Plans: what happens next to the client's project, account, data, contract or money.
+
+Subkinds takeover, migration, data_export, handover, postponement, data_deletion, refund, and vague
+(妥善安排, "help with the transition"). Quality and attr ``has_actor`` are set after all other
+evidence is known (see :func:`resolve_plans`): a plan is concrete when its sentence names an actor,
+a concrete time, a target (a URL, a named party) or a refund method; ``has_actor`` is True when a
+named party (not 我们 or 客服) is in the sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from .text import Bounds, Hit
+
+_PLAN_KINDS = ("takeover", "migration", "data_export", "handover", "postponement", "data_deletion", "refund")
+_WE = re.compile(r"我们|我司|本公司|公司将|本平台|(?<![A-Za-z])(?:we|we'll|our team|us)(?![A-Za-z])", re.I)
+
+
+def find_plans(folded: str, found: dict) -> list[Hit]:
+    """Plan cues in the folded text (quality settled later by :func:`resolve_plans`)."""
+    hits = []
+    for sub in (*_PLAN_KINDS, "vague"):
+        for s, e in found.get(("plans", sub), ()):
+            hits.append(Hit("plan", sub, "vague", s, e, folded[s:e]))
+    return hits
+
+
+def resolve_plans(plans: list[Hit], others: list[Hit], folded: str, sentences: Bounds) -> list[Hit]:
+    """Set each plan's quality, ``has_actor`` and value from the evidence in its sentence."""
+    by_sentence: dict[int, list[Hit]] = {}
+    for h in others:
+        by_sentence.setdefault(sentences.index(h.start), []).append(h)
+    out = []
+    for p in plans:
+        i = sentences.index(p.start)
+        near = by_sentence.get(i, [])
+        s0, s1 = sentences.around(p.start)
+        actors = [h for h in near if h.kind == "party" and h.quality == "concrete"]
+        specifics = [h for h in near if (h.kind == "time" and h.quality == "concrete")
+                     or (h.kind == "contact" and h.subkind in ("url", "email", "phone", "address"))
+                     or (h.kind == "refund" and h.quality == "concrete")
+                     or (h.kind == "money" and h.quality == "concrete")]
+        we = bool(_WE.search(folded, s0, s1))
+        has_actor = bool(actors)
+        concrete = p.subkind != "vague" and (has_actor or bool(specifics))
+        value = {"action": p.value, "actor": actors[0].value if actors else ("we" if we else None)}
+        out.append(p._replace(quality="concrete" if concrete else "vague", value=value,
+                              attrs={"has_actor": has_actor, "we_actor": we}))
+    return out

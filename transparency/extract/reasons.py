@@ -1,0 +1,105 @@
+"""Reasons: the cause of the closure, from a causal cue and its clause, or a checkable cause word.
+
+Subkinds: specific (names what happened: 东南亚工厂疫情导致核心零部件断供6个月, "low adoption"),
+boilerplate (由于种种原因, 因故, 业务调整, "business reasons") and link_only ("see our blog post").
+The span is the cause clause; ``value`` is its text; attr ``cue`` the cue word. Farewell phrases
+(天下无不散的宴席) are never causes.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from .lexicon import lexicon
+from .text import CJK, Hit, alternation
+
+_CLAUSE_END = re.compile(r"[,，;；。！!？?\n:：]|\.(?:\s|$)|(?:公司|我们|我司|本公司|本平台|平台)?(?:决定|不得不|被迫|将于|将在|拟于|已于|经慎重|经过慎重|经研究)"
+                         r"|(?:停业|停止|终止|关闭|结束|退出|暂停|歇业|撤离)|(?<![A-Za-z])(?:we|we've|we have|we are|we will|we'll|it is|the company|our team)(?![A-Za-z])", re.I)
+_CLAUSE_START = re.compile(r"[,，;；。！!？?\n:：]|\.\s", re.I)
+_SINGLE_YIN = re.compile(r"(?<![原基诱起主病成内外])因(?![此而素为果])")
+
+
+@cache
+def _data() -> dict:
+    lex = lexicon("reasons")
+    remove = sorted(set(lex["boilerplate"] + lex["fillers"]), key=len, reverse=True)
+    return {
+        "yin": re.compile(r"因(?![此而素为果])|受(?=[^,;。\n]{1,30}?影响)"),
+        "remove": re.compile(alternation(remove) + r"|[\s\W\d_]+", re.I),
+        "content_word": re.compile(rf"[{CJK}]|[A-Za-z]{{3,}}"),
+    }
+
+
+def classify_cause(clause: str) -> str:
+    """``specific`` when something checkable is left after removing labels and fillers, else ``boilerplate``."""
+    d = _data()
+    rest = d["remove"].sub(" ", clause)
+    cjk = len(re.findall(f"[{CJK}]", rest))
+    words = len(re.findall(r"[A-Za-z]{3,}", rest))
+    return "specific" if cjk >= 2 or words >= 2 or (cjk >= 1 and words >= 1) else "boilerplate"
+
+
+def _clause_after(folded: str, start: int) -> int:
+    m = _CLAUSE_END.search(folded, start, min(len(folded), start + 80))
+    return m.start() if m else min(len(folded), start + 80)
+
+
+def _clause_before(folded: str, end: int) -> int:
+    lo = max(0, end - 60)
+    last = lo
+    for m in _CLAUSE_START.finditer(folded, lo, end):
+        last = m.end()
+    for cue in ("由于", "因为", "因", "系", "受"):
+        k = folded.rfind(cue, last, end)
+        if k >= 0:
+            return k + len(cue)
+    return last
+
+
+def _trim(folded: str, s: int, e: int) -> tuple[int, int]:
+    while s < e and (folded[s].isspace() or folded[s] in "的了,，:："):
+        s += 1
+    while e > s and (folded[e - 1].isspace() or folded[e - 1] in "的了影响,，"):
+        e -= 1 if not folded.endswith("影响", 0, e) else 2
+    return s, e
+
+
+def find_reasons(folded: str, found: dict) -> list[Hit]:
+    """Cause clauses and checkable cause words in the folded text."""
+    d = _data()
+    hits: list[Hit] = []
+    farewell = found.get(("reasons", "not_causes"), [])
+    cues = [(s, e) for s, e in found.get(("reasons", "cues_before"), []) if folded[s:e] not in ("因", "受")]
+    cues += [(m.start(), m.end()) for m in d["yin"].finditer(folded)
+             if not (m.group() == "因" and m.start() and folded[m.start() - 1] in "原基诱起主病成内外")]
+    for cs, ce in sorted(set(cues)):
+        s = ce
+        e = _clause_after(folded, s)
+        if folded[cs] == "受":
+            k = folded.find("影响", s, e + 2)
+            e = k if k > 0 else e
+        s, e = _trim(folded, s, e)
+        if e <= s or e - s > 70:
+            continue
+        clause = folded[s:e]
+        hits.append(Hit("reason", classify_cause(clause), "concrete", s, e, clause, {"cue": folded[cs:ce]}))
+    for cs, ce in found.get(("reasons", "cues_after"), ()):
+        e = cs
+        s = _clause_before(folded, e)
+        s, e = _trim(folded, s, e)
+        if e <= s or e - s > 60:
+            continue
+        clause = folded[s:e]
+        hits.append(Hit("reason", classify_cause(clause), "concrete", s, e, clause, {"cue": folded[cs:ce]}))
+    for s, e in found.get(("reasons", "specific_facts"), ()):
+        hits.append(Hit("reason", "specific", "concrete", s, e, folded[s:e], {"cue": ""}))
+    for s, e in found.get(("reasons", "link_only"), ()):
+        hits.append(Hit("reason", "link_only", "vague", s, e, folded[s:e], {"cue": ""}))
+    out = []
+    for h in hits:
+        if any(fs <= h.start < fe or h.start <= fs < h.end for fs, fe in farewell):
+            continue
+        quality = "vague" if h.subkind in ("boilerplate", "link_only") else "concrete"
+        out.append(h._replace(quality=quality))
+    return out
