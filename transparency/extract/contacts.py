@@ -26,6 +26,7 @@ _CN_ADDRESS = re.compile(r"[\u4e00-\u9fff]{2,14}(?:路|街|大道|道|巷|弄)\s
 _FORM = re.compile(r"(?:退款|退费|在线|申请|联系)?(?:申请表|表单|工单)|"
                    rf"{EN_L}(?:refund|request|contact|claim|support|web)\s+form{EN_R}|{EN_L}help\s*(?:centre|center){EN_R}|帮助中心")
 _ASSERTIVE_DIGITS = re.compile(r"\d")
+_ID_BEFORE = re.compile(r"(?:编号|账号|帐号|单号|卡号|订单号|合同号|税号|代码|No\.?|#|ID)\s*[:：]?\s*$", re.I)
 
 
 @cache
@@ -50,6 +51,11 @@ def find_phones(folded: str, language: str) -> list[Hit]:
         try:
             for m in pn.PhoneNumberMatcher(window, region, leniency=pn.Leniency.VALID):
                 s, e = lo + m.start, lo + m.end
+                raw = m.raw_string
+                if region == "CN" and raw.isdigit() and not raw.startswith(("0", "1", "400", "800")):
+                    continue  # a bare digit run with no trunk prefix is an id, not a dialable number
+                if _ID_BEFORE.search(folded, max(0, s - 6), s):
+                    continue
                 if (s, e) not in seen:
                     seen.add((s, e))
                     number = pn.format_number(m.number, pn.PhoneNumberFormat.E164)
@@ -58,8 +64,7 @@ def find_phones(folded: str, language: str) -> list[Hit]:
             continue
     for m in _SERVICE.finditer(folded):
         if not any(s <= m.start() < e for s, e in seen):
-            hits.append(Hit("contact", "phone", "concrete", m.start(), m.end(), re.sub(r"[- ]", "", m.group()),
-                            {"channel": "phone"}))
+            hits.append(Hit("contact", "phone", "concrete", m.start(), m.end(), re.sub(r"[- ]", "", m.group())))
     return hits
 
 

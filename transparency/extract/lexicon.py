@@ -28,8 +28,8 @@ SCHEMA: dict[str, tuple[frozenset[str], frozenset[str]]] = {
         "org_left_stops", "org_not_names", "generic", "support", "successor_verbs",
         "en_titles", "en_org_suffixes", "en_generic", "en_support"}), frozenset()),
     "reasons": (frozenset({
-        "cues_before", "cues_after", "boilerplate", "fillers", "link_only", "specific_facts",
-        "not_causes"}), frozenset()),
+        "cues_before", "cues_after", "boilerplate", "boilerplate_standalone", "fillers", "link_only",
+        "specific_facts", "not_causes"}), frozenset()),
     "plans": (frozenset({
         "takeover", "migration", "data_export", "handover", "postponement", "data_deletion",
         "refund", "vague"}), frozenset()),
@@ -104,7 +104,7 @@ PHRASE_GROUPS: dict[str, tuple[str, ...]] = {
     "placeholder": ("tbd",),
     "money": tuple(g for g in SCHEMA["money"][0] if g != "vague_amount"),
     "parties": ("generic", "support", "en_generic", "en_support"),
-    "reasons": ("cues_before", "cues_after", "link_only", "specific_facts", "not_causes"),
+    "reasons": ("cues_before", "cues_after", "link_only", "specific_facts", "not_causes", "boilerplate_standalone"),
     "plans": tuple(SCHEMA["plans"][0]),
     "tone": ("empty_empathy", "empty_invitation", "blame_shifting", "rights_excluding", "hedge",
              "apology", "commitment_agentless", "actor_subjects"),

@@ -136,7 +136,9 @@ def _english(folded: str, d: dict, hits: list[Hit]) -> None:
                 sub = "support" if re.search(r"support|service|help|care", name, re.I) else "generic"
                 hits.append(Hit("party", sub, "vague", m.start(), m.end(), m.group().strip()))
                 continue
-        hits.append(Hit("party", "team", "concrete", m.start(), m.end(), m.group().strip()))
+        lead = re.match(r"(?:(?:Our|The|Dear|Please|Your)[ ]+)*", m.group())
+        s = m.start() + (lead.end() if lead else 0)
+        hits.append(Hit("party", "team", "concrete", s, m.end(), folded[s:m.end()].strip()))
     for m in d["en_successor"].finditer(folded):
         key = "name" if m.group("name") else "name2"
         name = m.group(key)

@@ -1,7 +1,7 @@
 """Plans: what happens next to the client's project, account, data, contract or money.
 
-Subkinds takeover, migration, data_export, handover, postponement, data_deletion, refund, and vague
-(妥善安排, "help with the transition"). Quality and attr ``has_actor`` are set after all other
+Subkinds takeover, migration, data_export, handover, postponement, data_deletion, refund, assignment
+(由 X 负责/跟进: a party is given the follow-up), and vague (妥善安排, "help with the transition"). Quality and attr ``has_actor`` are set after all other
 evidence is known (see :func:`resolve_plans`): a plan is concrete when its sentence names an actor,
 a concrete time, a target (a URL, a named party) or a refund method; ``has_actor`` is True when a
 named party (not 我们 or 客服) is in the sentence.
@@ -10,15 +10,31 @@ named party (not 我们 or 客服) is in the sentence.
 from __future__ import annotations
 
 import re
-from .text import Bounds, Hit
+from functools import cache
+
+from .lexicon import lexicon
+from .text import Bounds, Hit, alternation
 
 _PLAN_KINDS = ("takeover", "migration", "data_export", "handover", "postponement", "data_deletion", "refund")
 _WE = re.compile(r"我们|我司|本公司|公司将|本平台|(?<![A-Za-z])(?:we|we'll|our team|us)(?![A-Za-z])", re.I)
 
 
+_TAKEOVER_VERBS = ("承接", "接管", "接手", "运营", "继续运营", "继续提供", "收购")
+
+
+@cache
+def _assignment() -> re.Pattern[str]:
+    verbs = alternation(lexicon("parties")["successor_verbs"])
+    return re.compile(rf"由\s*[^,;。!?\n由]{{2,24}}?\s*(?:全面|统一|继续|全权|负责|协助|将|来|进行)?\s*(?P<verb>{verbs})")
+
+
 def find_plans(folded: str, found: dict) -> list[Hit]:
     """Plan cues in the folded text (quality settled later by :func:`resolve_plans`)."""
     hits = []
+    if "由" in folded:
+        for m in _assignment().finditer(folded):
+            sub = "takeover" if m.group("verb") in _TAKEOVER_VERBS else "assignment"
+            hits.append(Hit("plan", sub, "vague", m.start(), m.end(), m.group()))
     for sub in (*_PLAN_KINDS, "vague"):
         for s, e in found.get(("plans", sub), ()):
             hits.append(Hit("plan", sub, "vague", s, e, folded[s:e]))

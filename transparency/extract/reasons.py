@@ -73,7 +73,12 @@ def find_reasons(folded: str, found: dict) -> list[Hit]:
     cues = [(s, e) for s, e in found.get(("reasons", "cues_before"), []) if folded[s:e] not in ("因", "受")]
     cues += [(m.start(), m.end()) for m in d["yin"].finditer(folded)
              if not (m.group() == "因" and m.start() and folded[m.start() - 1] in "原基诱起主病成内外")]
-    for cs, ce in sorted(set(cues)):
+    longest: dict[int, int] = {}
+    for cs, ce in cues:  # "because of" wins over "because" at the same place
+        longest[cs] = max(ce, longest.get(cs, ce))
+    kept = sorted(longest.items())
+    kept = [(s, e) for s, e in kept if not any(s2 < s and e <= e2 for s2, e2 in kept)]
+    for cs, ce in kept:
         s = ce
         e = _clause_after(folded, s)
         if folded[cs] == "受":
@@ -94,6 +99,8 @@ def find_reasons(folded: str, found: dict) -> list[Hit]:
         hits.append(Hit("reason", classify_cause(clause), "concrete", s, e, clause, {"cue": folded[cs:ce]}))
     for s, e in found.get(("reasons", "specific_facts"), ()):
         hits.append(Hit("reason", "specific", "concrete", s, e, folded[s:e], {"cue": ""}))
+    for s, e in found.get(("reasons", "boilerplate_standalone"), ()):
+        hits.append(Hit("reason", "boilerplate", "vague", s, e, folded[s:e], {"cue": ""}))
     for s, e in found.get(("reasons", "link_only"), ()):
         hits.append(Hit("reason", "link_only", "vague", s, e, folded[s:e], {"cue": ""}))
     out = []

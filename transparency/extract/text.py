@@ -18,7 +18,7 @@ CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 EN_L = r"(?<![A-Za-z0-9])"
 EN_R = r"(?![A-Za-z0-9])"
 
-_SENTENCE_END = re.compile(r"[。！？!?；;\n]+|\.(?=\s|$)")
+_SENTENCE_END = re.compile(r"[。！？!?；;\n\uff01\uff1f\uff1b]+|\.(?=\s|$)")
 
 
 class Hit(NamedTuple):

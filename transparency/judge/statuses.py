@@ -1,0 +1,192 @@
+"""Matrix and formula statuses (MATRIX.md): concrete / vague / absent per dimension, from evidence.
+
+``assess(document, evidence)`` returns the four matrix dimensions (reason, time, responsibility,
+compensation) and the formula (cause, plan, owner). Each result carries the evidence behind its
+status (for vague: the spans that made it vague) and, for vague and absent, what was looked for and
+not found. Co-occurrence ("a party together with a channel", "a refund with a deadline") is judged
+within a paragraph or a short distance, so a phone number at the foot of a letter does not attach
+to a name three paragraphs up.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from ..extract.text import Bounds, paragraph_bounds, sentence_bounds
+from ..models import DimensionResult, Document, Evidence, Formula
+from .weights import status_score
+
+NEAR = 80  # characters: evidence this close together belongs together even across a line break
+
+_NAMED_PARTY = ("person", "organisation", "team", "successor")
+_CHANNEL = ("phone", "email", "wechat", "address")
+
+LOOKED_FOR = {
+    "reason": ("a stated cause of the closure that names what happened (a market fact, a named partner "
+               "or expiring contract, a regulation, a supply cut), not a label such as 业务调整 or "
+               "'business reasons'"),
+    "reason_absent": "a stated cause of the closure (因… / 由于… / 'due to…', 'because…')",
+    "time": ("a calendar date (2024年3月31日, 'March 31, 2024') or a bounded window anchored to something "
+             "known (30天内, 'within 30 days of this notice', 本月底前)"),
+    "time_placeholder": "dates filled in: the text still has unfilled date placeholders (X月X日)",
+    "responsibility": ("a named person or organisation together with a phone, e-mail, WeChat or address"),
+    "compensation": ("the basis or amount of what the client gets (full refund, pro-rata, an amount, "
+                     "interest at a stated rate, fee waiver) plus a method or a deadline"),
+    "compensation_absent": "any refund, compensation, credit or waiver for the client",
+    "plan": ("a specific action for the client's project, account, data or money: a named successor or "
+             "takeover, a migration target, an export path, a refund or deletion with a deadline"),
+    "plan_absent": "what happens next to the client's project, account, data, contract or money",
+    "owner": "a named organisation, team, product or person carrying out the plan",
+    "owner_absent": "a plan whose actor could be named (there is no plan)",
+}
+
+
+class _Layout:
+    """Sentences and paragraphs of a text, to tell which pieces of evidence belong together."""
+
+    def __init__(self, text: str) -> None:
+        self.sentences = Bounds(sentence_bounds(text))
+        self.paragraphs = Bounds(paragraph_bounds(text))
+
+    def same_sentence(self, a: Evidence, b: Evidence) -> bool:
+        return self.sentences.index(a.span.start) == self.sentences.index(b.span.start)
+
+    def together(self, a: Evidence, b: Evidence) -> bool:
+        gap = max(a.span.start, b.span.start) - min(a.span.end, b.span.end)
+        return gap <= NEAR or self.paragraphs.index(a.span.start) == self.paragraphs.index(b.span.start)
+
+
+def _result(name: str, status: str, evidence: Iterable[Evidence], looked_for: str | None = None) -> DimensionResult:
+    unique: dict[tuple, Evidence] = {}
+    for e in evidence:
+        unique.setdefault((e.span.start, e.span.end, e.kind, e.subkind), e)
+    ordered = sorted(unique.values(), key=lambda e: (e.span.start, e.span.end, e.kind))
+    return DimensionResult(status=status, score=status_score(name, status), evidence=ordered,
+                           looked_for=None if status == "concrete" else looked_for)
+
+
+def _of(evidence: list[Evidence], kind: str, *subkinds: str, quality: str | None = None) -> list[Evidence]:
+    return [e for e in evidence if e.kind == kind and (not subkinds or e.subkind in subkinds)
+            and (quality is None or e.quality == quality)]
+
+
+def assess_reason(evidence: list[Evidence], name: str = "reason") -> DimensionResult:
+    """concrete: a specific cause; vague: only labels or a link; absent: no cause."""
+    reasons = _of(evidence, "reason")
+    specific = [e for e in reasons if e.subkind == "specific"]
+    if specific:
+        return _result(name, "concrete", specific)
+    if reasons:
+        return _result(name, "vague", reasons, LOOKED_FOR["reason"])
+    return _result(name, "absent", [], LOOKED_FOR["reason_absent"])
+
+
+def assess_time(evidence: list[Evidence]) -> DimensionResult:
+    """concrete: a date, clock time or anchored window; vague: vague words, a year alone or an unfilled
+    date placeholder (which makes the dimension vague even beside real dates); absent: no time."""
+    times = _of(evidence, "time")
+    slots = _of(evidence, "placeholder", "date")
+    concrete = [e for e in times if e.quality == "concrete"]
+    if slots:
+        return _result("time", "vague", slots + [e for e in times if e.quality != "concrete"],
+                       LOOKED_FOR["time_placeholder"])
+    if concrete:
+        return _result("time", "concrete", concrete)
+    if times:
+        return _result("time", "vague", times, LOOKED_FOR["time"])
+    return _result("time", "absent", [], LOOKED_FOR["time"])
+
+
+def assess_responsibility(evidence: list[Evidence], layout: _Layout) -> DimensionResult:
+    """concrete: a named party together with a usable channel; vague: either alone, or a generic party
+    or channel; absent: neither."""
+    parties = _of(evidence, "party")
+    contacts = _of(evidence, "contact")
+    named = [e for e in parties if e.subkind in _NAMED_PARTY and e.quality == "concrete"]
+    channels = [e for e in contacts if e.subkind in _CHANNEL and e.quality == "concrete"]
+    pairs = [(p, c) for p in named for c in channels if layout.together(p, c)]
+    if pairs:
+        return _result("responsibility", "concrete", [x for pair in pairs for x in pair])
+    if parties or contacts:
+        return _result("responsibility", "vague", parties + contacts, LOOKED_FOR["responsibility"])
+    return _result("responsibility", "absent", [], LOOKED_FOR["responsibility"])
+
+
+def _compensation_bases(evidence: list[Evidence], layout: _Layout) -> list[Evidence]:
+    # A refund of what the client paid (退还预付款, "we will refund you") is a determinable basis; it
+    # becomes concrete only with a method or a deadline next to it (checked by the caller).
+    bases = (_of(evidence, "refund") + _of(evidence, "interest", "deposit_rate", "lpr", "rate")
+             + _of(evidence, "compensation", "waiver", "unchanged_policy", "credit"))
+    context = _of(evidence, "refund") + _of(evidence, "compensation") + _of(evidence, "interest") + _of(evidence, "plan", "refund")
+    for money in _of(evidence, "money", "amount", quality="concrete"):
+        if any(layout.same_sentence(money, c) for c in context):
+            bases.append(money)
+    return bases
+
+
+def assess_compensation(evidence: list[Evidence], layout: _Layout) -> DimensionResult:
+    """concrete: a basis or amount plus a method or deadline near it; vague: a promise with no basis,
+    or a basis with neither method nor deadline; absent: nothing about compensation."""
+    bases = _compensation_bases(evidence, layout)
+    methods = (_of(evidence, "refund", "original_route", "transfer", "pro_rata") + _of(evidence, "contact", "form")
+               + _of(evidence, "party", "successor") + _of(evidence, "plan", "takeover"))
+    deadlines = [e for e in _of(evidence, "time", quality="concrete") if e.subkind != "clock"]
+    backed = []
+    for b in bases:
+        support = [m for m in methods + deadlines if m is not b and (layout.same_sentence(b, m) or
+                   (layout.together(b, m) and abs(m.span.start - b.span.start) <= NEAR))]
+        if support:
+            backed.append(b)
+            backed.extend(support)
+    if backed:
+        return _result("compensation", "concrete", backed)
+    loose = (bases + _of(evidence, "refund") + _of(evidence, "compensation") + _of(evidence, "interest")
+             + _of(evidence, "money", "vague_amount"))
+    if loose:
+        return _result("compensation", "vague", loose, LOOKED_FOR["compensation"])
+    return _result("compensation", "absent", [], LOOKED_FOR["compensation_absent"])
+
+
+def assess_plan(evidence: list[Evidence]) -> DimensionResult:
+    """concrete: a specific action (a successor, a migration target, an export path or refund with a
+    deadline…); vague: an open-ended plan or an agentless commitment; absent: no plan."""
+    plans = _of(evidence, "plan")
+    concrete = [e for e in plans if e.quality == "concrete"]
+    if concrete:
+        return _result("plan", "concrete", concrete)
+    open_ended = plans + _of(evidence, "commitment", "agentless")
+    if open_ended:
+        return _result("plan", "vague", open_ended, LOOKED_FOR["plan"])
+    return _result("plan", "absent", [], LOOKED_FOR["plan_absent"])
+
+
+def assess_owner(evidence: list[Evidence], plan: DimensionResult) -> DimensionResult:
+    """concrete: a named party is the actor of a plan (or a named operator's "we"); vague: the actor is
+    unidentified; absent: there is no plan."""
+    if plan.status == "absent":
+        return _result("owner", "absent", [], LOOKED_FOR["owner_absent"])
+    plans = _of(evidence, "plan")
+    acted = [e for e in plans if e.attrs.get("has_actor")]
+    successors = _of(evidence, "party", "successor", quality="concrete")
+    if acted or successors:
+        return _result("owner", "concrete", acted + successors)
+    operators = _of(evidence, "party", "organisation", "team", quality="concrete")
+    we_plans = [e for e in plans if e.attrs.get("we_actor")]
+    if we_plans and operators:
+        return _result("owner", "concrete", we_plans + operators[:1])
+    vague = plans + _of(evidence, "commitment") + _of(evidence, "party", "generic", "support")
+    return _result("owner", "vague", vague, LOOKED_FOR["owner"])
+
+
+def assess(document: Document, evidence: list[Evidence]) -> tuple[dict[str, DimensionResult], Formula]:
+    """The four matrix dimensions and the formula (cause, plan, owner) of ``document``."""
+    layout = _Layout(document.text)
+    matrix = {
+        "reason": assess_reason(evidence),
+        "time": assess_time(evidence),
+        "responsibility": assess_responsibility(evidence, layout),
+        "compensation": assess_compensation(evidence, layout),
+    }
+    plan = assess_plan(evidence)
+    formula = Formula(cause=assess_reason(evidence, "cause"), plan=plan, owner=assess_owner(evidence, plan))
+    return matrix, formula
