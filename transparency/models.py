@@ -163,6 +163,8 @@ class Explanation(_Model):
     fired: list[str] = Field(default_factory=list, description="codes of the rules that fired")
     unmet: dict[str, str] = Field(default_factory=dict,
                                   description="dimension -> what was looked for and not found")
+    rules_looked_for: dict[str, str] = Field(
+        default_factory=dict, description="code of a rule that fired on an absence -> what it looked for")
 
 
 class Evaluation(_Model):
@@ -184,6 +186,12 @@ class Evaluation(_Model):
             for part in FORMULA_PARTS:
                 out[part] = getattr(self.formula, part).status
         return out
+
+    def _repr_html_(self) -> str:
+        """Jupyter display: the letter with evidence and findings highlighted, and the matrix."""
+        from .render.notebook import evaluation_html
+
+        return evaluation_html(self)
 
     def worst_severity(self) -> Severity | None:
         """The highest severity among the findings, or None."""
