@@ -28,8 +28,8 @@ SCHEMA: dict[str, tuple[frozenset[str], frozenset[str]]] = {
         "org_left_stops", "org_not_names", "generic", "support", "successor_verbs",
         "en_titles", "en_org_suffixes", "en_generic", "en_support"}), frozenset()),
     "reasons": (frozenset({
-        "cues_before", "cues_after", "boilerplate", "boilerplate_standalone", "fillers", "link_only",
-        "specific_facts", "not_causes"}), frozenset()),
+        "cues_before", "cues_after", "cues_section", "consequence", "decision", "boilerplate",
+        "boilerplate_standalone", "fillers", "link_only", "specific_facts", "not_causes"}), frozenset()),
     "plans": (frozenset({
         "takeover", "migration", "data_export", "handover", "postponement", "data_deletion",
         "refund", "vague"}), frozenset()),
@@ -104,7 +104,8 @@ PHRASE_GROUPS: dict[str, tuple[str, ...]] = {
     "placeholder": ("tbd",),
     "money": tuple(g for g in SCHEMA["money"][0] if g != "vague_amount"),
     "parties": ("generic", "support", "en_generic", "en_support"),
-    "reasons": ("cues_before", "cues_after", "link_only", "specific_facts", "not_causes", "boilerplate_standalone"),
+    "reasons": ("cues_before", "cues_after", "cues_section", "consequence", "decision", "link_only",
+                "specific_facts", "not_causes", "boilerplate_standalone"),
     "plans": tuple(SCHEMA["plans"][0]),
     "tone": ("empty_empathy", "empty_invitation", "blame_shifting", "rights_excluding", "hedge",
              "apology", "commitment_agentless", "actor_subjects"),
@@ -115,12 +116,14 @@ PHRASE_GROUPS: dict[str, tuple[str, ...]] = {
 @cache
 def phrase_index():
     """One :class:`~transparency.extract.text.PhraseIndex` over every phrase group."""
-    from .text import PhraseIndex
+    from .text import PhraseIndex, fold
 
+    table = fold_table()
     phrases: dict[str, list[tuple[str, str]]] = {}
     for name, groups in PHRASE_GROUPS.items():
         lex = lexicon(name)
         for group in sorted(groups):
             for phrase in lex[group]:
-                phrases.setdefault(phrase, []).append((name, group))
+                # Fold the phrase like the text (聯繫 -> 联系, ： -> :), so that either form matches.
+                phrases.setdefault(fold(phrase, table), []).append((name, group))
     return PhraseIndex(phrases)

@@ -17,7 +17,13 @@ from .text import CJK, Hit, alternation
 _CLAUSE_END = re.compile(r"[,，;；。！!？?\n:：]|\.(?:\s|$)|(?:公司|我们|我司|本公司|本平台|平台)?(?:决定|不得不|被迫|将于|将在|拟于|已于|经慎重|经过慎重|经研究)"
                          r"|(?:停业|停止|终止|关闭|结束|退出|暂停|歇业|撤离)|(?<![A-Za-z])(?:we|we've|we have|we are|we will|we'll|it is|the company|our team)(?![A-Za-z])", re.I)
 _CLAUSE_START = re.compile(r"[,，;；。！!？?\n:：]|\.\s", re.I)
-_SINGLE_YIN = re.compile(r"(?<![原基诱起主病成内外])因(?![此而素为果])")
+_SENTENCE_START = re.compile(r"[。！？!?；;\n]|\.\s")
+_PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+
+
+def _clause_after_sentence(folded: str, start: int) -> int:
+    m = _SENTENCE_START.search(folded, start, min(len(folded), start + 200))
+    return m.start() if m else min(len(folded), start + 200)
 
 
 @cache
@@ -25,7 +31,7 @@ def _data() -> dict:
     lex = lexicon("reasons")
     remove = sorted(set(lex["boilerplate"] + lex["fillers"]), key=len, reverse=True)
     return {
-        "yin": re.compile(r"因(?![此而素为果])|受(?=[^,;。\n]{1,30}?影响)"),
+        "yin": re.compile(r"因(?![此而素为果应])|受(?=[^;。\n]{1,60}?影响)|(?<![联关体派世维直谱])系(?=[" + CJK + r"])(?![统列数])"),
         "remove": re.compile(alternation(remove) + r"|[\s\W\d_]+", re.I),
         "content_word": re.compile(rf"[{CJK}]|[A-Za-z]{{3,}}"),
     }
@@ -65,11 +71,55 @@ def _trim(folded: str, s: int, e: int) -> tuple[int, int]:
     return s, e
 
 
+def _paragraph_end(folded: str, start: int, limit: int = 260) -> int:
+    m = _PARAGRAPH_BREAK.search(folded, start, min(len(folded), start + limit))
+    return m.start() if m else min(len(folded), start + limit)
+
+
+def _section_clause(folded: str, cue_start: int, cue_end: int) -> tuple[int, int]:
+    """The answer after a heading (原因说明：) or a question ("Why is X being retired?")."""
+    s = cue_end
+    if folded[cue_start:cue_end].lower().startswith(("why", "为什么")):
+        q = re.compile(r"[?？\n]").search(folded, s, min(len(folded), s + 120))
+        s = q.end() if q else s
+    while s < len(folded) and folded[s] in " \t\r\n:":
+        s += 1
+    return s, _paragraph_end(folded, s)
+
+
+def _before_consequence(folded: str, cue_start: int) -> tuple[int, int]:
+    """The cause told just before "…, so we will close" / "因此，我们决定…"."""
+    m = None
+    for m in _CLAUSE_START.finditer(folded, max(0, cue_start - 200), cue_start):
+        pass
+    sentence_start = 0
+    for b in _SENTENCE_START.finditer(folded, max(0, cue_start - 300), cue_start):
+        sentence_start = b.end()
+    s, e = _trim(folded, sentence_start, cue_start)
+    if len(re.findall(rf"[{CJK}]|[A-Za-z]+", folded[s:e])) >= 4:
+        return s, e
+    # The connective opens its sentence: the cause is the sentence before.
+    prev_end = sentence_start
+    prev_start = 0
+    for b in _SENTENCE_START.finditer(folded, max(0, prev_end - 300), max(0, prev_end - 1)):
+        prev_start = b.end()
+    return _trim(folded, prev_start, prev_end)
+
+
+def _near(spans: list[tuple[int, int]], s: int, e: int, folded: str) -> bool:
+    """Whether one of ``spans`` lies in the paragraph of [s, e) or the paragraph before it."""
+    lo = folded.rfind("\n\n", 0, max(0, folded.rfind("\n\n", 0, s)))  # this paragraph and the one before
+    hi = folded.find("\n\n", e)
+    lo, hi = (0 if lo < 0 else lo), (len(folded) if hi < 0 else hi)
+    return any(lo <= a and b <= hi for a, b in spans)
+
+
 def find_reasons(folded: str, found: dict) -> list[Hit]:
     """Cause clauses and checkable cause words in the folded text."""
     d = _data()
     hits: list[Hit] = []
     farewell = found.get(("reasons", "not_causes"), [])
+    closure = found.get(("topics", "closure"), []) + found.get(("reasons", "decision"), [])
     cues = [(s, e) for s, e in found.get(("reasons", "cues_before"), []) if folded[s:e] not in ("因", "受")]
     cues += [(m.start(), m.end()) for m in d["yin"].finditer(folded)
              if not (m.group() == "因" and m.start() and folded[m.start() - 1] in "原基诱起主病成内外")]
@@ -80,15 +130,30 @@ def find_reasons(folded: str, found: dict) -> list[Hit]:
     kept = [(s, e) for s, e in kept if not any(s2 < s and e <= e2 for s2, e2 in kept)]
     for cs, ce in kept:
         s = ce
-        e = _clause_after(folded, s)
         if folded[cs] == "受":
-            k = folded.find("影响", s, e + 2)
-            e = k if k > 0 else e
+            k = folded.find("影响", s, s + 80)
+            e = k if k > 0 else _clause_after(folded, s)
+        else:
+            e = _clause_after(folded, s)
         s, e = _trim(folded, s, e)
-        if e <= s or e - s > 70:
+        if e <= s or e - s > 80:
             continue
         clause = folded[s:e]
         hits.append(Hit("reason", classify_cause(clause), "concrete", s, e, clause, {"cue": folded[cs:ce]}))
+    for cs, ce in found.get(("reasons", "cues_section"), ()):
+        s, e = _trim(folded, *_section_clause(folded, cs, ce))
+        if e > s:
+            hits.append(Hit("reason", classify_cause(folded[s:e]), "concrete", s, e, folded[s:e], {"cue": folded[cs:ce]}))
+    for cs, ce in found.get(("reasons", "consequence"), ()):
+        word = folded[cs:ce].lower()
+        if word == "so" and re.match(r"\s*(?:that|far|much|many|you|if|long|please)\b", folded[ce:ce + 8].lower()):
+            continue
+        rest_end = _clause_after_sentence(folded, ce)
+        if not any(cs <= a < rest_end for a, _ in closure):
+            continue  # "so" / 因此 that does not lead to the closure
+        s, e = _before_consequence(folded, cs)
+        if e > s and e - s <= 300:
+            hits.append(Hit("reason", classify_cause(folded[s:e]), "concrete", s, e, folded[s:e], {"cue": folded[cs:ce]}))
     for cs, ce in found.get(("reasons", "cues_after"), ()):
         e = cs
         s = _clause_before(folded, e)
@@ -98,7 +163,8 @@ def find_reasons(folded: str, found: dict) -> list[Hit]:
         clause = folded[s:e]
         hits.append(Hit("reason", classify_cause(clause), "concrete", s, e, clause, {"cue": folded[cs:ce]}))
     for s, e in found.get(("reasons", "specific_facts"), ()):
-        hits.append(Hit("reason", "specific", "concrete", s, e, folded[s:e], {"cue": ""}))
+        if _near(closure, s, e, folded):
+            hits.append(Hit("reason", "specific", "concrete", s, e, folded[s:e], {"cue": ""}))
     for s, e in found.get(("reasons", "boilerplate_standalone"), ()):
         hits.append(Hit("reason", "boilerplate", "vague", s, e, folded[s:e], {"cue": ""}))
     for s, e in found.get(("reasons", "link_only"), ()):
