@@ -22,8 +22,9 @@ _WECHAT = re.compile(
     r"(?:[“\"「『《](?P<name>[^”\"」』》\n]{1,24})[”\"」』》]|(?P<id>[a-z][-_a-z0-9]{5,19})(?![a-z0-9]))")
 _WECHAT_GROUP = re.compile(r"(?:专项|专属|专门|客户)?微信群|(?:dedicated\s+)?wechat group")
 _ADDRESS = re.compile(r"(?:办公地址|联系地址|邮寄地址|通讯地址|公司地址|地址|mailing address|address)\s*[:]\s*(?P<addr>[^\n;。]{4,80})")
+_EN_ADDRESS = re.compile(r"(?<![A-Za-z0-9])\d{1,5}[ ]+(?:[A-Z][a-z]+[ ]+){1,4}(?:Street|St\.|Road|Rd\.|Avenue|Ave\.|Boulevard|Blvd\.?|Drive|Dr\.|Lane|Ln\.|Way|Place|Square|Court|Highway|Parkway)(?![a-z])(?:[ ,]+[A-Z][a-z]+(?:[ ]+[A-Z][a-z]+)?)?(?:[ ,]+[A-Z]{1,2}\d[A-Z\d]?[ ]?\d[A-Z]{2})?")
 _CN_ADDRESS = re.compile(r"[\u4e00-\u9fff]{2,14}(?:路|街|大道|道|巷|弄)\s*\d{1,5}\s*号(?:[\u4e00-\u9fff\d]{0,12}(?:室|楼|层|座|栋))?")
-_FORM = re.compile(r"(?:退款|退费|在线|申请|联系)?(?:申请表|表单|工单)|"
+_FORM = re.compile(r"(?:退款|退费|在线|联系|退货|登记)(?:申请)?(?:表单|表格|表)|(?:退款|退费)申请单|提交工单|"
                    rf"{EN_L}(?:refund|request|contact|claim|support|web)\s+form{EN_R}|{EN_L}help\s*(?:centre|center){EN_R}|帮助中心")
 _ASSERTIVE_DIGITS = re.compile(r"\d")
 _ID_BEFORE = re.compile(r"(?:编号|账号|帐号|单号|卡号|订单号|合同号|税号|代码|No\.?|#|ID)\s*[:：]?\s*$", re.I)
@@ -38,7 +39,9 @@ def _phonenumbers():
 
 def find_phones(folded: str, language: str) -> list[Hit]:
     """Phone numbers; each window around a run of digits is handed to PhoneNumberMatcher."""
-    region = "CN" if language == "zh" else "US"
+    # The first region decides numbers written without a country code; the others catch numbers of
+    # neighbouring systems (Taiwan, Hong Kong; the UK, Australia) that the first would reject.
+    regions = ("CN", "TW", "HK") if language == "zh" else ("US", "GB", "AU")
     hits: list[Hit] = []
     seen: set[tuple[int, int]] = set()
     pn = None
@@ -49,10 +52,15 @@ def find_phones(folded: str, language: str) -> list[Hit]:
         lo = max(0, cand.start() - 1)
         window = folded[lo:cand.end() + 1]
         try:
-            for m in pn.PhoneNumberMatcher(window, region, leniency=pn.Leniency.VALID):
+            matches = []
+            for region in regions:
+                matches = list(pn.PhoneNumberMatcher(window, region, leniency=pn.Leniency.VALID))
+                if matches:
+                    break
+            for m in matches:
                 s, e = lo + m.start, lo + m.end
                 raw = m.raw_string
-                if region == "CN" and raw.isdigit() and not raw.startswith(("0", "1", "400", "800")):
+                if raw.isdigit() and not raw.startswith(("0", "1", "400", "800", "+")):
                     continue  # a bare digit run with no trunk prefix is an id, not a dialable number
                 if _ID_BEFORE.search(folded, max(0, s - 6), s):
                     continue
@@ -68,8 +76,43 @@ def find_phones(folded: str, language: str) -> list[Hit]:
     return hits
 
 
+@cache
+def _generic_cues() -> tuple[re.Pattern[str], frozenset[str]]:
+    from .lexicon import lexicon
+    from .text import alternation
+
+    lex = lexicon("parties")
+    # The support word must introduce the channel directly ("客服热线：", "customer support at"), not
+    # sit in a person's title a few words earlier ("Head of Support, at jane@…").
+    words = re.compile(r"(?:" + alternation([w.lower() for w in lex["support_words"]])
+                       + r")(?:[\s:]|电话|热线|号码|邮箱|信箱|email|e-mail|line|phone|number|team|desk|at|on|via|为|是){0,6}$")
+    return words, frozenset(m.lower() for m in lex["generic_mailboxes"])
+
+
+def _mark_generic(hits: list[Hit], folded: str) -> list[Hit]:
+    """Phones and mailboxes introduced as 客服 / "customer support", or support@… addresses, reach no
+    one in particular: attr ``generic`` (the responsibility dimension treats them as generic)."""
+    words, mailboxes = _generic_cues()
+    low = folded.lower()
+    out = []
+    for h in hits:
+        if h.subkind in ("phone", "email", "wechat", "address") and h.quality == "concrete":
+            generic = bool(words.search(low, max(0, h.start - 24), h.start))
+            if h.subkind == "email":
+                local = str(h.value).split("@")[0]
+                generic = generic or local in mailboxes or any(local.startswith(m + "-") or local.endswith("-" + m)
+                                                               or local.startswith(m + ".") for m in mailboxes)
+            h = h._replace(attrs={**(h.attrs or {}), "generic": generic})
+        out.append(h)
+    return out
+
+
 def find_contacts(folded: str, language: str) -> list[Hit]:
     """All contact channels in the folded text."""
+    return _mark_generic(_find_contacts(folded, language), folded)
+
+
+def _find_contacts(folded: str, language: str) -> list[Hit]:
     hits = find_phones(folded, language)
     for m in _EMAIL.finditer(folded):
         hits.append(Hit("contact", "email", "concrete", m.start(), m.end(), m.group().lower()))
@@ -88,6 +131,8 @@ def find_contacts(folded: str, language: str) -> list[Hit]:
         addr = folded[m.start("addr"):m.end("addr")].strip()
         if _ASSERTIVE_DIGITS.search(addr) or re.search(r"[路街道区市省号楼]|street|road|avenue|suite|floor", addr, re.I):
             hits.append(Hit("contact", "address", "concrete", m.start(), m.start("addr") + len(m.group("addr").rstrip()), addr))
+    for m in _EN_ADDRESS.finditer(folded):
+        hits.append(Hit("contact", "address", "concrete", m.start(), m.end(), m.group()))
     for m in _CN_ADDRESS.finditer(folded):
         hits.append(Hit("contact", "address", "concrete", m.start(), m.end(), m.group()))
     for m in _FORM.finditer(low):

@@ -25,8 +25,9 @@ SCHEMA: dict[str, tuple[frozenset[str], frozenset[str]]] = {
         "compensation_credit", "compensation_basis"}), frozenset()),
     "parties": (frozenset({
         "surnames", "person_titles", "person_cues_before", "person_cues_after", "org_suffixes",
-        "org_left_stops", "org_not_names", "generic", "support", "successor_verbs",
-        "en_titles", "en_org_suffixes", "en_generic", "en_support"}), frozenset()),
+        "org_left_stops", "org_not_names", "generic", "support", "successor_verbs", "role_after",
+        "role_before", "support_words", "generic_mailboxes", "en_titles", "en_org_suffixes", "en_generic",
+        "en_support"}), frozenset()),
     "reasons": (frozenset({
         "cues_before", "cues_after", "cues_section", "consequence", "decision", "boilerplate",
         "boilerplate_standalone", "fillers", "link_only", "specific_facts", "not_causes"}), frozenset()),

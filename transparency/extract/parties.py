@@ -13,7 +13,7 @@ from .lexicon import lexicon
 from .text import CJK, EN_L, EN_R, Hit, alternation
 
 _NOT_GIVEN = set("会司部区组方团局院厂行业目门台心所处科室队班委府局的了是在将和与及")
-_TAKEOVER = ("承接", "接管", "接手", "运营", "继续运营", "继续提供", "收购")
+_TAKEOVER = ("承接", "接管", "接手", "运营", "继续运营", "继续提供", "收购", "继续履行")
 _NAMECHARS = re.compile(f"[{CJK}A-Za-z0-9（）()·&]")
 _CAP = r"[A-Z][A-Za-z&'-]*"
 
@@ -29,11 +29,16 @@ def _data() -> dict:
         "titled": re.compile(rf"{sur}(?:{titles})(?![部经监公结体计额数共之裁量价值])"),
         "cue_before": re.compile(rf"(?:{alternation(lex['person_cues_before'])})\s*(?:是|为|:)?\s*(?P<name>{sur}[{CJK}]{{1,2}}?)"
                                  rf"(?=[\s,;:()、]|电话|手机|邮箱|先生|女士|经理|$|[A-Za-z0-9+])"),
+        "role_title_name": re.compile(rf"(?:经理|协理|主任|专员|顾问|主管|总监|代表|负责人|联系人|对接人|窗口)\s*[:]?\s*(?P<name>{sur}[{CJK}]{{1,2}}?)"
+                                      rf"(?:先生|女士|小姐)?(?=[\s,;:()、]|电话|手机|邮箱|$|[A-Za-z0-9+])"),
+        "honorific": re.compile(rf"(?<![{CJK}]{{3}}){sur}[{CJK}]{{1,2}}?(?:先生|女士|小姐)"),
         "cue_after": re.compile(rf"(?P<name>{sur}[{CJK}]{{1,2}}?)(?={alternation(lex['person_cues_after'])})"),
         "org_suffix": re.compile(rf"(?:{alternation(lex['org_suffixes'])})(?![分署件位长队落门])"),
         "left_stops": frozenset(lex["org_left_stops"]),
         "stop_lengths": tuple(sorted({len(s) for s in lex["org_left_stops"]})),
         "not_names": set(lex["org_not_names"]),
+        "role_after": re.compile(r"(?:将|会|已|正|负责|全程|统一)?\s*(?:" + alternation([p.lower() for p in lex["role_after"]]) + ")"),
+        "role_before": re.compile(r"(?:" + alternation([p.lower() for p in lex["role_before"]]) + r")(?!于)[^,;。!?\n]{0,10}$"),
         "generic_en": {p.lower() for p in lex["en_generic"]}, "support_en": {p.lower() for p in lex["en_support"]},
         "generic_set": set(lex["generic"]), "support_set": set(lex["support"]),
         "successor": re.compile(rf"由\s*(?P<name>[^,;。!?\n由]{{2,24}}?)\s*(?:全面|统一|继续|全权|负责|协助|将|来|进行)?\s*"
@@ -41,13 +46,16 @@ def _data() -> dict:
         "en_name_title": re.compile(rf"(?P<name>[A-Z][a-z]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][A-Za-z'-]+){{1,2}}),\s+(?:our\s+|the\s+|a\s+)?"
                                     rf"(?P<title>(?:Senior\s+|Assistant\s+|Deputy\s+)?(?:{en_titles})[A-Za-z ,&]{{0,40}}?)(?=[,.;\n(]|$| at | on | who | will | can | is )"),
         "en_honorific": re.compile(r"(?<![A-Za-z])(?:Mr|Ms|Mrs|Dr|Miss)\.?\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?"),
-        "en_contact": re.compile(r"(?<![A-Za-z])(?:contact|reach out to|reach|email|call|write to|speak to|speak with)\s+(?P<name>[A-Z][a-z]+\s+[A-Z][a-z]+)(?![A-Za-z])"),
+        "en_contact": re.compile(r"(?<![A-Za-z])(?:contact|reach out to|reach|email|call|write to|speak to|speak with|ping|escalate to|talk to)\s+(?P<name>[A-Z][a-z]+\s+[A-Z][a-z]+)(?![A-Za-z])"),
+        "en_role_name": re.compile(r"(?<![A-Za-z])(?:manager|executive|lead|contact|representative|rep|coordinator|liaison|advisor|adviser|officer|specialist|partner)"
+                                   r"(?:[^.\n]{0,60}?\s+is|,|:|\s+—|\s+-)\s+(?P<name>[A-Z][a-z]+(?:\s+[A-Z]\.)?\s+[A-Z][A-Za-z'-]+)(?![A-Za-z])"),
+        "en_name_paren": re.compile(rf"(?P<name>[A-Z][a-z]+(?:\s+[A-Z]\.)?\s+[A-Z][A-Za-z'-]+)\s*\((?:[A-Za-z ,&]{{0,30}}\s)?(?:{en_titles})[^)]{{0,40}}\)"),
         "en_signature": re.compile(rf"^[ \t]*(?P<name>[A-Z][a-z]+(?:\s+[A-Z]\.)?\s+[A-Z][A-Za-z'-]+)[ \t]*(?:\r?\n)[ \t]*(?:[A-Za-z ,&]{{0,30}}\s)?(?:{en_titles})", re.M),
         "en_org": re.compile(rf"(?P<name>{_CAP}(?:[ ]+(?:of[ ]+|&[ ]+)?{_CAP}){{0,4}})[ ]+(?P<suf>{alternation(lex['en_org_suffixes'])})"),
-        "en_team": re.compile(rf"(?P<name>(?:{_CAP}[ ]+){{1,4}})(?P<suf>[Tt]eam|[Dd]epartment|[Dd]esk|[Oo]ffice|[Dd]ivision|[Uu]nit)(?![A-Za-z])"),
+        "en_team": re.compile(rf"(?P<name>(?:{_CAP}[ ]+){{1,4}})(?P<suf>[Tt]eam|[Dd]epartment|[Dd]esk|[Oo]ffice|[Dd]ivision|[Uu]nit|branch|store|location|clinic|centre|center)(?![A-Za-z])"),
         "en_successor": re.compile(
             rf"(?P<name>(?:the[ ]+)?{_CAP}(?:[ ]+{_CAP}){{0,4}})[ ]+(?:has agreed to take over|will take over|is taking over|has taken over|will assume|has acquired|is acquiring|will acquire|will continue to (?:operate|serve|run))"
-            rf"|(?:taken over|acquired|transferred|assumed|operated|handled|run|serviced|managed) by[ ]+(?P<name2>(?:the[ ]+)?{_CAP}(?:[ ]+{_CAP}){{0,4}})"),
+            rf"|(?:taken over|acquired|transferred|assumed|operated|handled|run|serviced|served|managed) by[ ]+(?:our[ ]+)?(?P<name2>(?:the[ ]+)?{_CAP}(?:[ ]+{_CAP}){{0,4}})"),
         "en_generic_words": re.compile(r"^(?:the\s+)?(?:our\s+)?(?:(?:customer|client)\s+)?(?:support|service|help|care|relevant|appropriate|the)(?:\s+(?:support|service|team))?\s*$", re.I),
         "org_takeover": re.compile(rf"^\s*(?:将|会|已)?\s*(?:{'|'.join(_TAKEOVER)})"),
     }
@@ -63,13 +71,36 @@ def _org_start(folded: str, suffix_start: int, data: dict) -> int:
     return j
 
 
+def _with_roles(hits: list[Hit], folded: str) -> list[Hit]:
+    """Mark each named party that handles, takes over or is to be contacted (attr ``role``)."""
+    d = _data()
+    low = folded.lower()
+    out = []
+    for h in hits:
+        if h.quality != "concrete":
+            out.append(h)
+            continue
+        after = low[h.end:h.end + 16].lstrip(" ,:(")
+        before = low[max(0, h.start - 24):h.start].rstrip(" ,:(\"“「『《")
+        role = (h.subkind in ("person", "successor") or bool((h.attrs or {}).get("verb"))
+                or bool(d["role_after"].match(after)) or bool(d["role_before"].search(before)))
+        out.append(h._replace(attrs={**(h.attrs or {}), "role": role}))
+    return out
+
+
 def find_parties(folded: str, found: dict) -> list[Hit]:
-    """All parties in the folded text."""
+    """All parties in the folded text (named ones carry attr ``role``)."""
+    return _with_roles(_find_parties(folded, found), folded)
+
+
+def _find_parties(folded: str, found: dict) -> list[Hit]:
     d = _data()
     hits: list[Hit] = []
     for m in d["titled"].finditer(folded):
         hits.append(Hit("party", "person", "concrete", m.start(), m.end(), m.group()))
-    for name in ("cue_before", "cue_after"):
+    for m in d["honorific"].finditer(folded):
+        hits.append(Hit("party", "person", "concrete", m.start(), m.end(), m.group()))
+    for name in ("cue_before", "cue_after", "role_title_name"):
         for m in d[name].finditer(folded):
             person = m.group("name")
             if any(ch in _NOT_GIVEN for ch in person[1:]):
@@ -78,7 +109,8 @@ def find_parties(folded: str, found: dict) -> list[Hit]:
     for m in d["org_suffix"].finditer(folded):
         s = _org_start(folded, m.start(), d)
         text = folded[s:m.end()]
-        if m.start() - s < 2 or text in d["not_names"] or folded[s:m.start()] in d["not_names"]:
+        if (m.start() - s < 2 or text in d["not_names"] or folded[s:m.start()] in d["not_names"]
+                or folded[max(0, m.start() - 1):m.end()] in d["not_names"] or folded[m.start() - 1] in "本该我贵其此"):
             continue
         if text in d["support_set"] or folded[s:m.start()] in ("客服", "客户服务热线"):
             hits.append(Hit("party", "support", "vague", s, m.end(), text))
@@ -115,7 +147,7 @@ def _english(folded: str, d: dict, hits: list[Hit]) -> None:
         hits.append(Hit("party", "person", "concrete", m.start(), m.end(), m.group("name"), {"title": m.group("title").strip()}))
     for m in d["en_honorific"].finditer(folded):
         hits.append(Hit("party", "person", "concrete", m.start(), m.end(), m.group()))
-    for name in ("en_contact", "en_signature"):
+    for name in ("en_contact", "en_signature", "en_role_name", "en_name_paren"):
         for m in d[name].finditer(folded):
             hits.append(Hit("party", "person", "concrete", m.start("name"), m.end("name"), m.group("name")))
     for m in d["en_org"].finditer(folded):

@@ -19,7 +19,7 @@ _PLAN_KINDS = ("takeover", "migration", "data_export", "handover", "postponement
 _WE = re.compile(r"我们|我司|本公司|公司将|本平台|(?<![A-Za-z])(?:we|we'll|our team|us)(?![A-Za-z])", re.I)
 
 
-_TAKEOVER_VERBS = ("承接", "接管", "接手", "运营", "继续运营", "继续提供", "收购")
+_TAKEOVER_VERBS = ("承接", "接管", "接手", "运营", "继续运营", "继续提供", "收购", "继续履行")
 
 
 @cache

@@ -100,15 +100,21 @@ def assess_time(evidence: list[Evidence]) -> DimensionResult:
 def assess_responsibility(evidence: list[Evidence], layout: _Layout) -> DimensionResult:
     """concrete: a named party together with a usable channel; vague: either alone, or a generic party
     or channel; absent: neither."""
-    parties = _of(evidence, "party")
+    # Only a party named as the one who handles, takes over or is to be contacted counts (attr role);
+    # the company's own name in a signature does not.
+    named = [e for e in _of(evidence, "party", *_NAMED_PARTY, quality="concrete") if e.attrs.get("role")]
+    generic_parties = _of(evidence, "party", "generic", "support")
     contacts = _of(evidence, "contact")
-    named = [e for e in parties if e.subkind in _NAMED_PARTY and e.quality == "concrete"]
-    channels = [e for e in contacts if e.subkind in _CHANNEL and e.quality == "concrete"]
+    channels = [e for e in contacts if e.subkind in _CHANNEL and e.quality == "concrete" and not e.attrs.get("generic")]
     pairs = [(p, c) for p in named for c in channels if layout.together(p, c)]
     if pairs:
         return _result("responsibility", "concrete", [x for pair in pairs for x in pair])
-    if parties or contacts:
-        return _result("responsibility", "vague", parties + contacts, LOOKED_FOR["responsibility"])
+    # A street address with no party near it (the building that was sold) is not a way to reach anyone.
+    contacts = [c for c in contacts if c.subkind != "address" or any(layout.together(p, c) for p in named)]
+    slots = _of(evidence, "placeholder", "name", "other", "template_var", "blank")
+    if named or generic_parties or contacts or slots:
+        return _result("responsibility", "vague", named + generic_parties + contacts + slots,
+                       LOOKED_FOR["responsibility"])
     return _result("responsibility", "absent", [], LOOKED_FOR["responsibility"])
 
 
