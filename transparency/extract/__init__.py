@@ -68,6 +68,10 @@ def find_hits(text: str, language: str = "zh") -> list[Hit]:
             + find_terms(folded, found) + find_contacts(folded, language) + find_parties(folded, found)
             + find_reasons(folded, found) + find_citations(folded) + find_topics(folded, found))
     base = _dedupe(base)
+    # A festival inside a name (赵国庆) is not a time.
+    names = [(h.start, h.end) for h in base if h.kind == "party" and h.subkind == "person"]
+    if names:
+        base = [h for h in base if not (h.kind == "time" and any(s <= h.start and h.end <= e for s, e in names))]
     sentences = Bounds(sentence_bounds(folded))
     plans = resolve_plans(_dedupe(find_plans(folded, found)), base, folded, sentences)
     tone = resolve_tone(_dedupe(find_tone(folded, found)), base + plans, folded, sentences)

@@ -20,14 +20,15 @@ _NUM_AR = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _NUM_CN = "[" + NUMERAL_CHARS + "点]+"
 _MULT_CN = r"万亿|千万|百万|十万|万|亿|千"
 _MULT_EN = r"\s*(?:thousand|million|billion|bn|mn|k|m)(?![A-Za-z])"
-_SUF = r"元整|元|圆整|圆|块钱|块|美元|港元|港币|欧元|英镑|日元"
+_SUF = r"元整|元|圆整|圆|块钱|块|美元|港元|港币|欧元|英镑|日元|新台币"
 _EN_SUF = r"\s*(?:dollars|usd|yuan|rmb|euros?|pounds|hkd)(?![A-Za-z])"
-_PRE = r"人民币|rmb|cny|us\$|usd|hk\$|hkd|eur|gbp|[¥€£$]"
+_PRE = r"人民币|新台币|港币|rmb|cny|us\$|usd|hk\$|hkd|nt\$|twd|eur|gbp|[¥€£$]"
 _CURRENCY = [
-    ("HKD", ("HK$", "HKD", "港元", "港币", "hkd")), ("USD", ("US$", "USD", "$", "美元", "dollars", "usd")),
+    ("TWD", ("NT$", "TWD", "新台币", "nt$", "twd")), ("HKD", ("HK$", "HKD", "港元", "港币", "hkd", "hk$")), ("USD", ("US$", "USD", "$", "美元", "dollars", "usd")),
     ("EUR", ("EUR", "€", "欧元", "euro", "euros")), ("GBP", ("GBP", "£", "英镑", "pounds")),
     ("JPY", ("日元",)), ("CNY", ("人民币", "RMB", "CNY", "¥", "元", "圆", "块", "yuan", "rmb")),
 ]
+_CURRENCY_TAIL = re.compile(r"(?:人民币|新台币|港币|rmb|cny|usd|[¥$\s])+$")
 _EN_MULT = {"thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6, "billion": 1e9, "bn": 1e9}
 
 
@@ -77,7 +78,7 @@ def find_money(folded: str) -> list[Hit]:
         if not (pre or suf):
             continue
         chinese = not num[0].isdigit()
-        if chinese and not (suf or (pre and pre.upper() in ("人民币", "RMB", "CNY"))):
+        if chinese and not (suf or (pre and pre.upper() in ("人民币", "RMB", "CNY", "新台币", "港币"))):
             continue
         if chinese and set(num) <= set("点十百千"):
             continue
@@ -90,7 +91,8 @@ def find_money(folded: str) -> list[Hit]:
         while e > s and folded[e - 1].isspace():
             e -= 1
         currency = _currency(pre, suf)
-        vague = bool(pats["vague_before"].search(folded[max(0, s - 14):s]) or pats["vague_after"].match(folded[e:e + 3]))
+        before = _CURRENCY_TAIL.sub("", folded[max(0, s - 14):s])  # 约人民币¥3.5亿: look past the currency
+        vague = bool(pats["vague_before"].search(before) or pats["vague_after"].match(folded[e:e + 3]))
         hits.append(Hit("money", "vague_amount" if vague else "amount", "vague" if vague else "concrete", s, e,
                         amount, {"amount": amount, "currency": currency}))
     for m in pats["vague_amount"].finditer(folded):

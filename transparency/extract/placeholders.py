@@ -59,7 +59,9 @@ def find_placeholders(folded: str, found: dict) -> list[Hit]:
         if sub:
             hits.append(Hit("placeholder", sub, "placeholder", m.start(), m.end(), inner))
     for m in pats["template_var"].finditer(folded):
-        hits.append(Hit("placeholder", "template_var", "placeholder", m.start(), m.end(), m.group()))
+        low = m.group().lower()
+        sub = "date" if any(w in low for w in ("date", "time", "deadline", "日期", "时间")) else "template_var"
+        hits.append(Hit("placeholder", sub, "placeholder", m.start(), m.end(), m.group()))
     for m in pats["blank"].finditer(folded):
         hits.append(Hit("placeholder", "blank", "placeholder", m.start(), m.end(), m.group()))
     for m in pats["xx"].finditer(folded):

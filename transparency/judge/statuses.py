@@ -51,6 +51,12 @@ class _Layout:
     def same_sentence(self, a: Evidence, b: Evidence) -> bool:
         return self.sentences.index(a.span.start) == self.sentences.index(b.span.start)
 
+    def same_or_next_sentence(self, a: Evidence, b: Evidence) -> bool:
+        """``b`` is in ``a``'s sentence or in the sentence right after it, in the same paragraph
+        ("…gets a full refund. We'll send it through Steam before 15 December")."""
+        i, j = self.sentences.index(a.span.start), self.sentences.index(b.span.start)
+        return i == j or (j == i + 1 and self.paragraphs.index(a.span.start) == self.paragraphs.index(b.span.start))
+
     def together(self, a: Evidence, b: Evidence) -> bool:
         gap = max(a.span.start, b.span.start) - min(a.span.end, b.span.end)
         return gap <= NEAR or self.paragraphs.index(a.span.start) == self.paragraphs.index(b.span.start)
@@ -130,17 +136,30 @@ def _compensation_bases(evidence: list[Evidence], layout: _Layout) -> list[Evide
     return bases
 
 
+def _refusals_removed(evidence: list[Evidence]) -> list[Evidence]:
+    """Drop refund and compensation words inside a refusal (概不退还, "no refunds"): a refusal is not a
+    promise, so a letter that only refuses has no compensation at all."""
+    refusals = _of(evidence, "tone", "rights_excluding")
+    def inside(e: Evidence) -> bool:
+        return any(r.span.start <= e.span.start and e.span.end <= r.span.end for r in refusals)
+    return [e for e in evidence if not (e.kind in ("refund", "compensation") and inside(e))]
+
+
 def assess_compensation(evidence: list[Evidence], layout: _Layout) -> DimensionResult:
-    """concrete: a basis or amount plus a method or deadline near it; vague: a promise with no basis,
-    or a basis with neither method nor deadline; absent: nothing about compensation."""
-    bases = _compensation_bases(evidence, layout)
-    methods = (_of(evidence, "refund", "original_route", "transfer", "pro_rata") + _of(evidence, "contact", "form")
-               + _of(evidence, "party", "successor") + _of(evidence, "plan", "takeover"))
+    """concrete: a basis or amount plus a method or deadline in its sentence; vague: a promise with no
+    basis, or a basis with neither method nor deadline; absent: nothing about compensation (a refusal
+    such as 概不退还 is not a promise)."""
+    evidence = _refusals_removed(evidence)
+    vague_promises = _of(evidence, "compensation", "vague")
+    # In a sentence that promises only 适当补偿, the things it mentions (余额及优惠券) are not a basis.
+    bases = [b for b in _compensation_bases(evidence, layout)
+             if not any(layout.same_sentence(b, v) for v in vague_promises)]
+    # A successor keeping the terms is a basis, not a method: with no date it stays vague.
+    methods = _of(evidence, "refund", "original_route", "transfer") + _of(evidence, "contact", "form")
     deadlines = [e for e in _of(evidence, "time", quality="concrete") if e.subkind != "clock"]
     backed = []
     for b in bases:
-        support = [m for m in methods + deadlines if m is not b and (layout.same_sentence(b, m) or
-                   (layout.together(b, m) and abs(m.span.start - b.span.start) <= NEAR))]
+        support = [m for m in methods + deadlines if m is not b and layout.same_or_next_sentence(b, m)]
         if support:
             backed.append(b)
             backed.extend(support)
