@@ -69,7 +69,7 @@ def find_hits(text: str, language: str = "zh") -> list[Hit]:
             + find_reasons(folded, found) + find_citations(folded) + find_topics(folded, found))
     base = _dedupe(base)
     # A festival inside a name (赵国庆) is not a time.
-    names = [(h.start, h.end) for h in base if h.kind == "party" and h.subkind == "person"]
+    names = [(h.start, h.end) for h in base if h.kind == "party" and h.quality == "concrete"]
     if names:
         base = [h for h in base if not (h.kind == "time" and any(s <= h.start and h.end <= e for s, e in names))]
     sentences = Bounds(sentence_bounds(folded))

@@ -30,7 +30,7 @@ def _data() -> dict:
         "cue_before": re.compile(rf"(?:{alternation(lex['person_cues_before'])})\s*(?:是|为|:)?\s*(?P<name>{sur}[{CJK}]{{1,2}}?)"
                                  rf"(?=[\s,;:()、]|电话|手机|邮箱|先生|女士|经理|$|[A-Za-z0-9+])"),
         "role_title_name": re.compile(rf"(?:经理|协理|主任|专员|顾问|主管|总监|代表|负责人|联系人|对接人|窗口)\s*[:]?\s*(?P<name>{sur}[{CJK}]{{1,2}}?)"
-                                      rf"(?:先生|女士|小姐)?(?=[\s,;:()、]|电话|手机|邮箱|$|[A-Za-z0-9+])"),
+                                      rf"(?:先生|女士|小姐)?(?=[\s,;:()、]|电话|手机|邮箱|负责|牵头|全程|将|会|$|[A-Za-z0-9+])"),
         "honorific": re.compile(rf"(?<![{CJK}]{{3}}){sur}[{CJK}]{{1,2}}?(?:先生|女士|小姐)"),
         "cue_after": re.compile(rf"(?P<name>{sur}[{CJK}]{{1,2}}?)(?={alternation(lex['person_cues_after'])})"),
         "org_suffix": re.compile(rf"(?:{alternation(lex['org_suffixes'])})(?![分署件位长队落门])"),

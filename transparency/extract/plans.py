@@ -16,6 +16,8 @@ from .lexicon import lexicon
 from .text import Bounds, Hit, alternation
 
 _PLAN_KINDS = ("takeover", "migration", "data_export", "handover", "postponement", "data_deletion", "refund")
+# A named migration target right after the cue: "move to Formstack Teams", 迁移至“云账本”, a URL.
+_TARGET = re.compile(r"\s*(?:the\s+)?(?:[A-Z][A-Za-z0-9&'-]+(?:\s+[A-Z][A-Za-z0-9&'-]+)*|[“\"「『《][^”\"」』》\n]{1,20}[”\"」』》]|https?://)")
 _WE = re.compile(r"我们|我司|本公司|公司将|本平台|(?<![A-Za-z])(?:we|we'll|our team|us)(?![A-Za-z])", re.I)
 
 
@@ -58,7 +60,9 @@ def resolve_plans(plans: list[Hit], others: list[Hit], folded: str, sentences: B
                      or (h.kind == "money" and h.quality == "concrete")]
         we = bool(_WE.search(folded, s0, s1))
         has_actor = bool(actors)
-        concrete = p.subkind != "vague" and (has_actor or bool(specifics))
+        target = p.subkind in ("migration", "takeover", "data_export") and bool(_TARGET.match(folded, p.end))
+        # An assignment (由 X 负责) names the owner but is not by itself a specific action.
+        concrete = p.subkind not in ("vague", "assignment") and (has_actor or bool(specifics) or target)
         value = {"action": p.value, "actor": actors[0].value if actors else ("we" if we else None)}
         out.append(p._replace(quality="concrete" if concrete else "vague", value=value,
                               attrs={"has_actor": has_actor, "we_actor": we}))

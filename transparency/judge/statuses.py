@@ -175,7 +175,8 @@ def assess_compensation(evidence: list[Evidence], layout: _Layout) -> DimensionR
 def assess_plan(evidence: list[Evidence]) -> DimensionResult:
     """concrete: a specific action (a successor, a migration target, an export path or refund with a
     deadline…); vague: an open-ended plan or an agentless commitment; absent: no plan."""
-    plans = _of(evidence, "plan")
+    # A refund alone is compensation, not a plan for the client's project, account, data or contract.
+    plans = [e for e in _of(evidence, "plan") if e.subkind != "refund"]
     concrete = [e for e in plans if e.quality == "concrete"]
     if concrete:
         return _result("plan", "concrete", concrete)
@@ -190,7 +191,7 @@ def assess_owner(evidence: list[Evidence], plan: DimensionResult) -> DimensionRe
     unidentified; absent: there is no plan."""
     if plan.status == "absent":
         return _result("owner", "absent", [], LOOKED_FOR["owner_absent"])
-    plans = _of(evidence, "plan")
+    plans = [e for e in _of(evidence, "plan") if e.subkind != "refund"]
     acted = [e for e in plans if e.attrs.get("has_actor")]
     successors = _of(evidence, "party", "successor", quality="concrete")
     if acted or successors:
