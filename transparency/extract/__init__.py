@@ -73,7 +73,7 @@ def find_hits(text: str, language: str = "zh") -> list[Hit]:
     if names:
         base = [h for h in base if not (h.kind == "time" and any(s <= h.start and h.end <= e for s, e in names))]
     sentences = Bounds(sentence_bounds(folded))
-    plans = resolve_plans(_dedupe(find_plans(folded, found)), base, folded, sentences)
+    plans = resolve_plans(_dedupe(find_plans(folded, found)), base, folded, sentences, found)
     tone = resolve_tone(_dedupe(find_tone(folded, found)), base + plans, folded, sentences)
     return base + plans + tone
 

@@ -33,7 +33,7 @@ SCHEMA: dict[str, tuple[frozenset[str], frozenset[str]]] = {
         "boilerplate_standalone", "fillers", "link_only", "specific_facts", "not_causes"}), frozenset()),
     "plans": (frozenset({
         "takeover", "migration", "data_export", "handover", "postponement", "data_deletion",
-        "refund", "vague"}), frozenset()),
+        "refund", "vague", "objects"}), frozenset()),
     "tone": (frozenset({
         "empty_empathy", "empty_invitation", "blame_shifting", "rights_excluding", "hedge",
         "apology", "commitment_agentless", "commitment_markers", "actor_subjects"}), frozenset()),

@@ -18,7 +18,7 @@ from .text import Bounds, Hit, alternation
 _PLAN_KINDS = ("takeover", "migration", "data_export", "handover", "postponement", "data_deletion", "refund")
 # A named migration target right after the cue: "move to Formstack Teams", 迁移至“云账本”, a URL.
 _TARGET = re.compile(r"\s*(?:the\s+)?(?:[A-Z][A-Za-z0-9&'-]+(?:\s+[A-Z][A-Za-z0-9&'-]+)*|[“\"「『《][^”\"」』》\n]{1,20}[”\"」』》]|https?://)")
-_WE = re.compile(r"我们|我司|本公司|公司将|本平台|(?<![A-Za-z])(?:we|we'll|our team|us)(?![A-Za-z])", re.I)
+_WE = re.compile(r"我们|我司|本公司|公司将|本平台|本店|本行|(?<![A-Za-z])(?:we|we'll|we've|our team|us|i|i'll)(?![A-Za-z])", re.I)
 
 
 _TAKEOVER_VERBS = ("承接", "接管", "接手", "运营", "继续运营", "继续提供", "收购", "继续履行")
@@ -37,14 +37,16 @@ def find_plans(folded: str, found: dict) -> list[Hit]:
         for m in _assignment().finditer(folded):
             sub = "takeover" if m.group("verb") in _TAKEOVER_VERBS else "assignment"
             hits.append(Hit("plan", sub, "vague", m.start(), m.end(), m.group()))
-    for sub in (*_PLAN_KINDS, "vague"):
+    for sub in (*_PLAN_KINDS, "vague"):  # ("plans", "objects") is context, read by resolve_plans
         for s, e in found.get(("plans", sub), ()):
             hits.append(Hit("plan", sub, "vague", s, e, folded[s:e]))
     return hits
 
 
-def resolve_plans(plans: list[Hit], others: list[Hit], folded: str, sentences: Bounds) -> list[Hit]:
+def resolve_plans(plans: list[Hit], others: list[Hit], folded: str, sentences: Bounds,
+                  found: dict | None = None) -> list[Hit]:
     """Set each plan's quality, ``has_actor`` and value from the evidence in its sentence."""
+    objects = {sentences.index(s) for s, _ in (found or {}).get(("plans", "objects"), ())}
     by_sentence: dict[int, list[Hit]] = {}
     for h in others:
         by_sentence.setdefault(sentences.index(h.start), []).append(h)
@@ -61,8 +63,12 @@ def resolve_plans(plans: list[Hit], others: list[Hit], folded: str, sentences: B
         we = bool(_WE.search(folded, s0, s1))
         has_actor = bool(actors)
         target = p.subkind in ("migration", "takeover", "data_export") and bool(_TARGET.match(folded, p.end))
-        # An assignment (由 X 负责) names the owner but is not by itself a specific action.
-        concrete = p.subkind not in ("vague", "assignment") and (has_actor or bool(specifics) or target)
+        if p.subkind == "assignment":
+            # 由 X 负责 is a specific plan when it names what X handles (退款及补偿事宜由…负责), not
+            # when it hands X the whole exit (本次退出工作由…负责).
+            concrete = has_actor and i in objects
+        else:
+            concrete = p.subkind != "vague" and (has_actor or bool(specifics) or target)
         value = {"action": p.value, "actor": actors[0].value if actors else ("we" if we else None)}
         out.append(p._replace(quality="concrete" if concrete else "vague", value=value,
                               attrs={"has_actor": has_actor, "we_actor": we}))

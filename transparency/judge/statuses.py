@@ -10,6 +10,7 @@ to a name three paragraphs up.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from ..extract.text import Bounds, paragraph_bounds, sentence_bounds
@@ -175,8 +176,9 @@ def assess_compensation(evidence: list[Evidence], layout: _Layout) -> DimensionR
 def assess_plan(evidence: list[Evidence]) -> DimensionResult:
     """concrete: a specific action (a successor, a migration target, an export path or refund with a
     deadline…); vague: an open-ended plan or an agentless commitment; absent: no plan."""
-    # A refund alone is compensation, not a plan for the client's project, account, data or contract.
-    plans = [e for e in _of(evidence, "plan") if e.subkind != "refund"]
+    # A refund alone is compensation, not a plan for the client's project, account, data or contract;
+    # a refund someone named carries out (由开发区平台公司退还) is.
+    plans = [e for e in _of(evidence, "plan") if e.subkind != "refund" or e.attrs.get("has_actor")]
     concrete = [e for e in plans if e.quality == "concrete"]
     if concrete:
         return _result("plan", "concrete", concrete)
@@ -186,19 +188,43 @@ def assess_plan(evidence: list[Evidence]) -> DimensionResult:
     return _result("plan", "absent", [], LOOKED_FOR["plan_absent"])
 
 
-def assess_owner(evidence: list[Evidence], plan: DimensionResult) -> DimensionResult:
+_QUOTED_NAME = re.compile(r"[「『“\"《]([^」』”\"》\n]{2,12})[」』”\"》]")
+_CAPITALISED = re.compile(r"(?<![A-Za-z])([A-Z][a-z]+[A-Z]?[a-z]*)(?![A-Za-z])")
+_COMMON = frozenset("""The We Our You Your If Dear Thank Thanks Please All This That It I A An In On For To Any Questions
+Subject Hi Hello What When Where Why How Can Will Do Yes No Best Regards Sincerely Team Customer Support From After
+Before Until Refunds Refund Data Export Timeline Contact Email Phone Note Important Notice And Or But As At By Of
+Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August September
+October November December Mr Ms Mrs Dr There Here They Their These Those Each Every Some Who Is Are""".split())
+
+
+def _names_a_product(text: str) -> bool:
+    """Whether the operator or its product is named: a quoted name (「好物街」) or a capitalised name
+    used three times or more (Inkwell, Threadkeeper)."""
+    if _QUOTED_NAME.search(text):
+        return True
+    counts: dict[str, int] = {}
+    for m in _CAPITALISED.finditer(text):
+        word = m.group(1)
+        if word not in _COMMON:
+            counts[word] = counts.get(word, 0) + 1
+            if counts[word] >= 3:
+                return True
+    return False
+
+
+def assess_owner(evidence: list[Evidence], plan: DimensionResult, text: str = "") -> DimensionResult:
     """concrete: a named party is the actor of a plan (or a named operator's "we"); vague: the actor is
     unidentified; absent: there is no plan."""
     if plan.status == "absent":
         return _result("owner", "absent", [], LOOKED_FOR["owner_absent"])
-    plans = [e for e in _of(evidence, "plan") if e.subkind != "refund"]
+    plans = [e for e in _of(evidence, "plan") if e.subkind != "refund" or e.attrs.get("has_actor")]
     acted = [e for e in plans if e.attrs.get("has_actor")]
     successors = _of(evidence, "party", "successor", quality="concrete")
     if acted or successors:
         return _result("owner", "concrete", acted + successors)
     operators = _of(evidence, "party", "organisation", "team", quality="concrete")
     we_plans = [e for e in plans if e.attrs.get("we_actor")]
-    if we_plans and operators:
+    if we_plans and (operators or _names_a_product(text)):
         return _result("owner", "concrete", we_plans + operators[:1])
     vague = plans + _of(evidence, "commitment") + _of(evidence, "party", "generic", "support")
     return _result("owner", "vague", vague, LOOKED_FOR["owner"])
@@ -214,5 +240,6 @@ def assess(document: Document, evidence: list[Evidence]) -> tuple[dict[str, Dime
         "compensation": assess_compensation(evidence, layout),
     }
     plan = assess_plan(evidence)
-    formula = Formula(cause=assess_reason(evidence, "cause"), plan=plan, owner=assess_owner(evidence, plan))
+    formula = Formula(cause=assess_reason(evidence, "cause"), plan=plan,
+                      owner=assess_owner(evidence, plan, document.text))
     return matrix, formula
