@@ -86,9 +86,22 @@ def _scalar_attrs(attrs: dict | None) -> dict:
 
 def extract(document: "Document") -> list["Evidence"]:
     """Every piece of evidence in ``document``, sorted by (span.start, span.end, kind); deterministic."""
-    from ..models import Evidence
-
     hits = find_hits(document.text, document.language)
     hits.sort(key=lambda h: (h.start, h.end, h.kind, h.subkind, repr(h.value)))
-    return [Evidence(kind=h.kind, subkind=h.subkind, quality=h.quality, span=document.span(h.start, h.end),
-                     value=h.value, attrs=_scalar_attrs(h.attrs)) for h in hits]
+    # One validation call for the whole list (each span built by document.span, exact offsets).
+    return _evidence_list().validate_python(
+        [{"kind": h.kind, "subkind": h.subkind, "quality": h.quality, "span": document.span(h.start, h.end),
+          "value": h.value, "attrs": _scalar_attrs(h.attrs)} for h in hits])
+
+
+def _evidence_list():
+    global _EVIDENCE_LIST
+    if _EVIDENCE_LIST is None:
+        from pydantic import TypeAdapter
+
+        from ..models import Evidence
+        _EVIDENCE_LIST = TypeAdapter(list[Evidence])
+    return _EVIDENCE_LIST
+
+
+_EVIDENCE_LIST = None

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from .text import EN_L, EN_R, Hit, ascii_lower
+from .text import EN_L, EN_R, Hit, ascii_lower, windows
 
 _CANDIDATE = re.compile(r"(?:\+|00)?[\d(][\d\s()\-.]{5,22}\d")
 _SERVICE = re.compile(r"(?<![\d-])(?:[48]00[- ]?\d{3}[- ]?\d{4}|1[- ]?800[- ]?\d{3}[- ]?\d{4}|95\d{3,4}|1[0-2]\d{3}(?=热线|客服))(?![\d-])")
@@ -27,6 +27,8 @@ _CN_ADDRESS = re.compile(r"[\u4e00-\u9fff]{2,14}(?:路|街|大道|道|巷|弄)\s
 _FORM = re.compile(r"(?:退款|退费|在线|联系|退货|登记)(?:申请)?(?:表单|表格|表)|(?:退款|退费)申请单|提交工单|"
                    rf"{EN_L}(?:refund|request|contact|claim|support|web)\s+form{EN_R}|{EN_L}help\s*(?:centre|center){EN_R}|帮助中心")
 _ASSERTIVE_DIGITS = re.compile(r"\d")
+_LATIN_DIGIT = re.compile(r"\d[ ]+[A-Z][a-z]")
+_HAO = re.compile(r"\d\s*号")
 _ID_BEFORE = re.compile(r"(?:编号|账号|帐号|单号|卡号|订单号|合同号|税号|代码|No\.?|#|ID)\s*[:：]?\s*$", re.I)
 
 
@@ -35,6 +37,27 @@ def _phonenumbers():
     import phonenumbers  # lazy: about 20 ms, paid on first use only
 
     return phonenumbers
+
+
+class _Match:
+    """The fields of a PhoneNumberMatch that find_phones reads."""
+
+    __slots__ = ("start", "end", "raw_string", "number")
+
+    def __init__(self, start: int, end: int, raw: str, number: object) -> None:
+        self.start, self.end, self.raw_string, self.number = start, end, raw, number
+
+
+def _parse_whole(pn, text: str, regions: tuple[str, ...]):
+    """The number when ``text`` as a whole is one valid phone number in one of ``regions``, else None."""
+    for region in regions:
+        try:
+            number = pn.parse(text, region)
+        except pn.NumberParseException:
+            return None
+        if pn.is_valid_number(number):
+            return number
+    return None
 
 
 def find_phones(folded: str, language: str) -> list[Hit]:
@@ -49,14 +72,20 @@ def find_phones(folded: str, language: str) -> list[Hit]:
         if len(_ASSERTIVE_DIGITS.findall(cand.group())) < 7:
             continue
         pn = pn or _phonenumbers()
-        lo = max(0, cand.start() - 1)
-        window = folded[lo:cand.end() + 1]
         try:
-            matches = []
-            for region in regions:
-                matches = list(pn.PhoneNumberMatcher(window, region, leniency=pn.Leniency.VALID))
-                if matches:
-                    break
+            # Fast path: the whole digit run is one valid number (parse is much cheaper than the matcher).
+            direct = _parse_whole(pn, cand.group(), regions)
+            if direct is not None:
+                matches = [_Match(cand.start(), cand.end(), cand.group(), direct)]
+                lo = 0
+            else:
+                lo = max(0, cand.start() - 1)
+                window = folded[lo:cand.end() + 1]
+                matches = []
+                for region in regions:
+                    matches = list(pn.PhoneNumberMatcher(window, region, leniency=pn.Leniency.VALID))
+                    if matches:
+                        break
             for m in matches:
                 s, e = lo + m.start, lo + m.end
                 raw = m.raw_string
@@ -114,27 +143,34 @@ def find_contacts(folded: str, language: str) -> list[Hit]:
 
 def _find_contacts(folded: str, language: str) -> list[Hit]:
     hits = find_phones(folded, language)
-    for m in _EMAIL.finditer(folded):
+    low = ascii_lower(folded)  # the patterns below are lower case; values are read from `folded`
+    # Cheap containment tests spare the scans that cannot match.
+    has = {"email": "@" in folded, "url": "http" in low or "www." in low,
+           "wechat": any(w in low for w in ("微信", "wechat", "公众号", "小程序")),
+           "address": "地址" in folded or "address" in low, "street": _LATIN_DIGIT.search(folded) is not None,
+           "cn_address": "号" in folded,
+           "form": any(w in low for w in ("表", "单", "form", "help", "帮助中心"))}
+    for m in (_EMAIL.finditer(folded) if has["email"] else ()):
         hits.append(Hit("contact", "email", "concrete", m.start(), m.end(), m.group().lower()))
     email_spans = [(h.start, h.end) for h in hits if h.subkind == "email"]
-    low = ascii_lower(folded)  # the patterns below are lower case; values are read from `folded`
-    for m in _URL.finditer(low):
+    for m in (_URL.finditer(low) if has["url"] else ()):
         if any(s <= m.start() < e for s, e in email_spans):
             continue
         hits.append(Hit("contact", "url", "vague", m.start(), m.end(), folded[m.start():m.end()]))
-    for m in _WECHAT.finditer(low):
+    for m in (_WECHAT.finditer(low) if has["wechat"] else ()):
         key = "name" if m.group("name") else "id"
         hits.append(Hit("contact", "wechat", "concrete", m.start(), m.end(), folded[m.start(key):m.end(key)]))
-    for m in _WECHAT_GROUP.finditer(low):
+    for m in (_WECHAT_GROUP.finditer(low) if has["wechat"] else ()):
         hits.append(Hit("contact", "wechat", "vague", m.start(), m.end(), folded[m.start():m.end()]))
-    for m in _ADDRESS.finditer(low):
+    for m in (_ADDRESS.finditer(low) if has["address"] else ()):
         addr = folded[m.start("addr"):m.end("addr")].strip()
         if _ASSERTIVE_DIGITS.search(addr) or re.search(r"[路街道区市省号楼]|street|road|avenue|suite|floor", addr, re.I):
             hits.append(Hit("contact", "address", "concrete", m.start(), m.start("addr") + len(m.group("addr").rstrip()), addr))
-    for m in _EN_ADDRESS.finditer(folded):
+    for m in (_EN_ADDRESS.finditer(folded) if has["street"] else ()):
         hits.append(Hit("contact", "address", "concrete", m.start(), m.end(), m.group()))
-    for m in _CN_ADDRESS.finditer(folded):
-        hits.append(Hit("contact", "address", "concrete", m.start(), m.end(), m.group()))
-    for m in _FORM.finditer(low):
+    for lo, hi in (windows(folded, _HAO, 24, 24) if has["cn_address"] else ()):
+        for m in _CN_ADDRESS.finditer(folded, lo, hi):
+            hits.append(Hit("contact", "address", "concrete", m.start(), m.end(), m.group()))
+    for m in (_FORM.finditer(low) if has["form"] else ()):
         hits.append(Hit("contact", "form", "vague", m.start(), m.end(), folded[m.start():m.end()]))
     return hits

@@ -14,7 +14,7 @@ from functools import cache
 
 from .lexicon import lexicon
 from .numerals import NUMERAL_CHARS, cn_to_number
-from .text import EN_L, EN_R, Hit, alternation, ascii_lower
+from .text import EN_L, EN_R, Hit, alternation, ascii_lower, windows
 
 _NUM_AR = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _NUM_CN = "[" + NUMERAL_CHARS + "点]+"
@@ -28,6 +28,7 @@ _CURRENCY = [
     ("EUR", ("EUR", "€", "欧元", "euro", "euros")), ("GBP", ("GBP", "£", "英镑", "pounds")),
     ("JPY", ("日元",)), ("CNY", ("人民币", "RMB", "CNY", "¥", "元", "圆", "块", "yuan", "rmb")),
 ]
+_CURRENCY_MARK = re.compile(r"[元圆块$¥€£]|人民币|港币|新台币|英镑|usd|rmb|cny|hkd|eur|gbp|twd|dollar|yuan|pound")
 _CURRENCY_TAIL = re.compile(r"(?:人民币|新台币|港币|rmb|cny|usd|[¥$\s])+$")
 _EN_MULT = {"thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6, "billion": 1e9, "bn": 1e9}
 
@@ -73,7 +74,17 @@ def find_money(folded: str) -> list[Hit]:
     pats = _patterns()
     hits: list[Hit] = []
     folded = ascii_lower(folded)  # patterns are lower case; spans and values are unaffected
-    for m in pats["amount"].finditer(folded):
+    # Every amount carries a currency mark or unit, so the pattern runs only around those.
+    for lo, hi in windows(folded, _CURRENCY_MARK, 40, 40):
+        hits.extend(_amounts_in(folded, pats, lo, hi))
+    for m in pats["vague_amount"].finditer(folded):
+        hits.append(Hit("money", "vague_amount", "vague", m.start(), m.end(), None, {"currency": _currency(m.group()[-2:], m.group()[-1:])}))
+    return hits
+
+
+def _amounts_in(folded: str, pats: dict, lo: int, hi: int) -> list[Hit]:
+    hits: list[Hit] = []
+    for m in pats["amount"].finditer(folded, lo, hi):
         pre, num, mult, suf = m.group("pre"), m.group("num"), m.group("mult"), m.group("suf")
         if not (pre or suf):
             continue
@@ -95,8 +106,6 @@ def find_money(folded: str) -> list[Hit]:
         vague = bool(pats["vague_before"].search(before) or pats["vague_after"].match(folded[e:e + 3]))
         hits.append(Hit("money", "vague_amount" if vague else "amount", "vague" if vague else "concrete", s, e,
                         amount, {"amount": amount, "currency": currency}))
-    for m in pats["vague_amount"].finditer(folded):
-        hits.append(Hit("money", "vague_amount", "vague", m.start(), m.end(), None, {"currency": _currency(m.group()[-2:], m.group()[-1:])}))
     return hits
 
 

@@ -16,6 +16,7 @@ _NOT_GIVEN = set("会司部区组方团局院厂行业目门台心所处科室�
 _TAKEOVER = ("承接", "接管", "接手", "运营", "继续运营", "继续提供", "收购", "继续履行")
 _NAMECHARS = re.compile(f"[{CJK}A-Za-z0-9（）()·&]")
 _CAP = r"[A-Z][A-Za-z&'-]*"
+_CAPITALISED = re.compile(r"[A-Z][a-z]")
 
 
 @cache
@@ -138,7 +139,8 @@ def _find_parties(folded: str, found: dict) -> list[Hit]:
                 if len(name) < 3:
                     continue
             hits.append(Hit("party", sub, "concrete", s, e, name, {"verb": m.group("verb")}))
-    _english(folded, d, hits)
+    if _CAPITALISED.search(folded):  # English names need a capitalised word; skip the scans otherwise
+        _english(folded, d, hits)
     return hits
 
 

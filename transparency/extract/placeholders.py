@@ -13,6 +13,7 @@ from .lexicon import lexicon
 from .text import EN_L, EN_R, Hit, alternation
 
 _X = r"[Xx×*＊?？]"
+_DATE_SLOT_HINT = re.compile(r"[Xx×*＊?？_][\s]*[年月日号]|[年月][\s]*[Xx×*＊?？_]")
 
 
 @cache
@@ -50,7 +51,8 @@ def find_placeholders(folded: str, found: dict) -> list[Hit]:
     pats = _patterns()
     hits: list[Hit] = []
     low = folded.lower()
-    date_possible = "月" in folded or any(n in low for n in ("x/", "yyyy", "mm/", "month day"))
+    # Every date slot has a slot mark (X, ×, *, ?, _) next to 年/月/日/号, or is an English form.
+    date_possible = _DATE_SLOT_HINT.search(folded) is not None or any(n in low for n in ("x/", "yyyy", "mm/", "month day"))
     for m in (pats["date"].finditer(folded) if date_possible else ()):
         hits.append(Hit("placeholder", "date", "placeholder", m.start(), m.end(), folded[m.start():m.end()]))
     for m in pats["bracket"].finditer(folded):

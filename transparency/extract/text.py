@@ -139,35 +139,46 @@ class PhraseIndex:
     """
 
     def __init__(self, phrases: dict[str, list[tuple[str, str]]]) -> None:
-        self.first: dict[str, list[tuple[str, list[tuple[str, str]]]]] = {}
+        # Candidates by their first two characters (one-character phrases by their only one), so that
+        # each position of the text costs one or two dictionary lookups.
+        self.first2: dict[str, list[tuple[str, list[tuple[str, str]]]]] = {}
+        self.first1: dict[str, list[tuple[str, list[tuple[str, str]]]]] = {}
         gapped: list[tuple[str, list[tuple[str, str]]]] = []
         for phrase, targets in phrases.items():
             low = ascii_lower(phrase)
             if "…" in low:
                 gapped.append((low, targets))
-                continue
-            self.first.setdefault(low[0], []).append((low, targets))
-        for cands in self.first.values():
+            elif len(low) == 1:
+                self.first1.setdefault(low, []).append((low, targets))
+            else:
+                self.first2.setdefault(low[:2], []).append((low, targets))
+        for cands in self.first2.values():
             cands.sort(key=lambda c: -len(c[0]))
+        firsts = {k[0] for k in self.first2} | set(self.first1)
+        # Positions whose character starts no phrase are skipped by the regex engine, not by Python.
+        self.first_re = re.compile("[" + "".join(re.escape(c) for c in sorted(firsts)) + "]") if firsts else None
         self.gapped = [(re.compile(phrase_pattern(p)), t) for p, t in gapped]
 
     def scan(self, folded: str) -> dict[tuple[str, str], list[tuple[int, int]]]:
         """(lexicon, group) -> [(start, end), ...] of every phrase occurrence, in text order."""
         low = ascii_lower(folded)
         out: dict[tuple[str, str], list[tuple[int, int]]] = {}
-        first = self.first
+        first1, first2 = self.first1, self.first2
         n = len(low)
-        for i, ch in enumerate(low):
-            cands = first.get(ch)
-            if cands is None:
+        starts = (m.start() for m in self.first_re.finditer(low)) if self.first_re is not None else ()
+        for i in starts:
+            cands = first2.get(low[i:i + 2])
+            single = first1.get(low[i]) if first1 else None
+            if cands is None and single is None:
                 continue
-            if ch.isascii() and ch.isalnum() and i and low[i - 1].isascii() and low[i - 1].isalnum():
+            ch = low[i]
+            if ch < "\x80" and ch.isalnum() and i and low[i - 1] < "\x80" and low[i - 1].isalnum():
                 continue  # not at the start of a Latin word
-            for phrase, targets in cands:
-                if low.startswith(phrase, i):
+            for phrase, targets in (cands or ()) if single is None else [*(cands or ()), *single]:
+                if len(phrase) == 1 or low.startswith(phrase, i):
                     end = i + len(phrase)
                     last = phrase[-1]
-                    if last.isascii() and last.isalnum() and end < n and low[end].isascii() and low[end].isalnum():
+                    if last < "\x80" and last.isalnum() and end < n and low[end] < "\x80" and low[end].isalnum():
                         continue
                     for t in targets:
                         out.setdefault(t, []).append((i, end))
@@ -176,3 +187,21 @@ class PhraseIndex:
                 for t in targets:
                     out.setdefault(t, []).append((m.start(), m.end()))
         return out
+
+
+def windows(text: str, anchors: re.Pattern[str], before: int, after: int) -> list[tuple[int, int]]:
+    """Merged ranges [p - before, p + after) around each match of ``anchors`` (a cheap literal scan).
+
+    Running a costly pattern only inside these ranges finds the same matches as a whole-text scan as
+    long as every match contains an anchor and lies within ``before``/``after`` of it (lookbehinds
+    see the text before a range; ``after`` must leave room for lookaheads).
+    """
+    out: list[tuple[int, int]] = []
+    n = len(text)
+    for m in anchors.finditer(text):
+        lo, hi = max(0, m.start() - before), min(n, m.end() + after)
+        if out and lo <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], hi))
+        else:
+            out.append((lo, hi))
+    return out

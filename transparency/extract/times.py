@@ -11,7 +11,7 @@ import re
 from functools import cache
 
 from .numerals import cn_to_number
-from .text import CJK, EN_L, EN_R, Hit, ascii_lower
+from .text import CJK, EN_L, EN_R, Hit, ascii_lower, windows
 
 _Y = r"(?:\d{4}|[〇零一二三四五六七八九]{4})"
 _M = r"(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])"
@@ -124,15 +124,42 @@ def _anchor_start(folded: str, start: int) -> int:
 
 
 _LATIN = re.compile(r"[a-z]{2}")
+_MONTH_STEMS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_AMPM = re.compile(r"\d\s*(?:am|pm|a\.m|p\.m)(?![a-z])|noon|midnight")
 # What a text must contain for a pattern to have any chance (checked with `in`, far cheaper than a scan).
 _NEEDS: dict[str, object] = {
     "zh_ymd": ("年",), "zh_ym": ("年",), "zh_y_end": ("年",), "zh_year": ("年",),
     "zh_md": ("月",), "zh_m_end": ("月",), "iso": ("-", "/", "."), "us_numeric": ("/",),
-    "en_mdy": "latin", "en_dmy": "latin", "en_my": "latin", "en_year": "latin", "en_quarter": "latin",
-    "clock": (":",), "clock_ampm": ("am", "pm", "a.m", "p.m", "noon", "midnight"), "zh_clock": ("点", "时"),
+    "en_mdy": "months", "en_dmy": "months", "en_my": "months", "en_year": "latin", "en_quarter": ("q", "quarter"),
+    "clock": (":",), "clock_ampm": "ampm", "zh_clock": ("点", "时"),
     "zh_period": ("内", "后", "届满"), "zh_period_anchored": ("后", "起", "满"),
-    "en_period": "latin", "en_period_after": "latin", "zh_recurring": ("每",), "en_recurring": ("every", "each"),
+    "en_period": ("hour", "day", "week", "month", "year"), "en_period_after": ("hour", "day", "week", "month", "year"),
+    "zh_recurring": ("每",), "en_recurring": ("every", "each"),
 }
+# Patterns run only around their anchor characters (see text.windows): (anchors, before, after).
+_WINDOWS: dict[str, tuple[str, int, int]] = {
+    "zh_ymd": ("年", 16, 30), "zh_ym": ("年", 16, 30), "zh_y_end": ("年", 16, 30), "zh_year": ("年", 16, 30),
+    "zh_md": ("月", 8, 26), "zh_m_end": ("月", 8, 26), "clock": (":", 8, 20), "zh_clock": ("点时", 12, 16),
+    "iso": ("-/.", 8, 12), "us_numeric": ("/", 8, 12),
+    "zh_period": ("内后届", 48, 8), "zh_period_anchored": ("后起满", 4, 48), "zh_recurring": ("每", 2, 24),
+}
+_ANCHOR_RE: dict[str, re.Pattern[str]] = {}
+
+
+def _matches(pattern: re.Pattern[str], name: str, low: str, cache: dict[str, list[tuple[int, int]]]):
+    spec = _WINDOWS.get(name)
+    if spec is None:
+        yield from pattern.finditer(low)
+        return
+    anchors, before, after = spec
+    key = f"{anchors}:{before}:{after}"
+    if key not in cache:
+        anchor_re = _ANCHOR_RE.get(anchors) or _ANCHOR_RE.setdefault(anchors, re.compile("[" + re.escape(anchors) + "]"))
+        cache[key] = windows(low, anchor_re, before, after)
+    for lo, hi in cache[key]:
+        yield from pattern.finditer(low, lo, hi)
+
+
 _YEAR_BEFORE = re.compile(r"(\d{4})\s*年\s*$")
 _FESTIVAL_EDGE = re.compile(r"^(?:前|之前|后|期间)")
 
@@ -154,11 +181,20 @@ def find_times(folded: str, found: dict) -> list[Hit]:
         hits.append(Hit("time", "vague", "vague", s, e, folded[s:e]))
     low = ascii_lower(folded)
     latin = _LATIN.search(low) is not None
+    spans_cache: dict[str, list[tuple[int, int]]] = {}
     for name, pattern in _patterns():
         need = _NEEDS.get(name)
-        if need is not None and not (latin if need == "latin" else any(n in low for n in need)):
+        if need == "latin":
+            ok = latin
+        elif need == "months":
+            ok = latin and any(m in low for m in _MONTH_STEMS)
+        elif need == "ampm":
+            ok = _AMPM.search(low) is not None
+        else:
+            ok = need is None or any(n in low for n in need)
+        if not ok:
             continue  # a cheap test spares a full regex scan of the text
-        for m in pattern.finditer(low):
+        for m in _matches(pattern, name, low, spans_cache):
             s, e = m.start(), m.end()
             if e <= s:
                 continue
