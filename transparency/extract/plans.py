@@ -56,6 +56,9 @@ def resolve_plans(plans: list[Hit], others: list[Hit], folded: str, sentences: B
         near = by_sentence.get(i, [])
         s0, s1 = sentences.around(p.start)
         actors = [h for h in near if h.kind == "party" and h.quality == "concrete"]
+        if p.subkind == "refund":
+            # "write to Olivia Grant about your refund": a refund's actor is named before it.
+            actors = [h for h in actors if h.end <= p.start]
         specifics = [h for h in near if (h.kind == "time" and h.quality == "concrete")
                      or (h.kind == "contact" and h.subkind in ("url", "email", "phone", "address"))
                      or (h.kind == "refund" and h.quality == "concrete")

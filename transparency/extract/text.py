@@ -18,7 +18,9 @@ CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 EN_L = r"(?<![A-Za-z0-9])"
 EN_R = r"(?![A-Za-z0-9])"
 
-_SENTENCE_END = re.compile(r"[。！？!?；;\n\uff01\uff1f\uff1b]+|\.(?=\s|$)")
+# A full stop ends a sentence unless it closes an abbreviation (Inc., Mr., U.S.) or an initial.
+_SENTENCE_END = re.compile(r"[。！？!?；;\n\uff01\uff1f\uff1b]+|(?<!Inc)(?<!Ltd)(?<!Co)(?<!Corp)(?<!Mr)(?<!Ms)(?<!Mrs)"
+                           r"(?<!Dr)(?<!St)(?<!No)(?<!vs)(?<!etc)(?<!Jr)(?<!Sr)(?<!Bros)(?<![A-Z])\.(?=\s|$)")
 
 
 class Hit(NamedTuple):

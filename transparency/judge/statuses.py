@@ -197,19 +197,18 @@ Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March 
 October November December Mr Ms Mrs Dr There Here They Their These Those Each Every Some Who Is Are""".split())
 
 
-def _names_a_product(text: str) -> bool:
-    """Whether the operator or its product is named: a quoted name (「好物街」) or a capitalised name
-    used three times or more (Inkwell, Threadkeeper)."""
-    if _QUOTED_NAME.search(text):
-        return True
+def _product_names(text: str) -> set[str]:
+    """Names of the operator or its product: quoted names (「好物街」) and capitalised names used three
+    times or more (Inkwell, Threadkeeper)."""
+    names = {m.group(1) for m in _QUOTED_NAME.finditer(text) if not re.search(r"[>：:，,。]", m.group(1))}
     counts: dict[str, int] = {}
     for m in _CAPITALISED.finditer(text):
         word = m.group(1)
         if word not in _COMMON:
             counts[word] = counts.get(word, 0) + 1
             if counts[word] >= 3:
-                return True
-    return False
+                names.add(word)
+    return names
 
 
 def assess_owner(evidence: list[Evidence], plan: DimensionResult, text: str = "") -> DimensionResult:
@@ -222,9 +221,15 @@ def assess_owner(evidence: list[Evidence], plan: DimensionResult, text: str = ""
     successors = _of(evidence, "party", "successor", quality="concrete")
     if acted or successors:
         return _result("owner", "concrete", acted + successors)
+    products = _product_names(text)
+    layout = _Layout(text)
+    named_subject = [e for e in plans if any(name in text[slice(*layout.sentences.around(e.span.start))]
+                                             for name in products)]
+    if named_subject:  # 「好物街」将于…永久删除: the product is the actor
+        return _result("owner", "concrete", named_subject)
     operators = _of(evidence, "party", "organisation", "team", quality="concrete")
     we_plans = [e for e in plans if e.attrs.get("we_actor")]
-    if we_plans and (operators or _names_a_product(text)):
+    if we_plans and (operators or products):
         return _result("owner", "concrete", we_plans + operators[:1])
     vague = plans + _of(evidence, "commitment") + _of(evidence, "party", "generic", "support")
     return _result("owner", "vague", vague, LOOKED_FOR["owner"])
