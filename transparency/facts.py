@@ -55,7 +55,7 @@ CATALOGUE: dict[tuple[str, str], FactKind] = _kinds(
     FactKind("money", "document", "An amount of money, or a vague amount (数十万, 约).",
              attrs={"amount": "num", "currency": "str"}, subkinds=("amount", "vague_amount")),
     FactKind("refund", "document", "A refund term: full, original route, pro-rata, by transfer.",
-             subkinds=("full", "original_route", "pro_rata", "transfer", "other")),
+             subkinds=("full", "original_route", "pro_rata", "transfer", "other", "method")),
     FactKind("interest", "document", "An interest term: deposit rate, LPR, a stated rate.",
              attrs={"rate": "num"}, subkinds=("deposit_rate", "lpr", "rate", "generic")),
     FactKind("compensation", "document",

@@ -19,7 +19,7 @@ SCHEMA: dict[str, tuple[frozenset[str], frozenset[str]]] = {
     "time": (frozenset({"vague", "vague_relative", "concrete_relative", "festivals"}), frozenset()),
     "placeholder": (frozenset({"slot_words", "slot_words_en", "tbd"}), frozenset()),
     "money": (frozenset({
-        "vague_amount", "refund_full", "refund_original_route", "refund_pro_rata", "refund_transfer",
+        "vague_amount", "refund_full", "refund_original_route", "refund_pro_rata", "refund_transfer", "refund_method",
         "refund_other", "interest_deposit_rate", "interest_lpr", "interest_generic",
         "compensation_vague", "compensation_waiver", "compensation_unchanged_policy",
         "compensation_credit", "compensation_basis"}), frozenset()),

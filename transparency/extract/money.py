@@ -112,6 +112,7 @@ def _amounts_in(folded: str, pats: dict, lo: int, hi: int) -> list[Hit]:
 _TERM_KIND = {
     "refund_full": ("refund", "full", "concrete"), "refund_original_route": ("refund", "original_route", "concrete"),
     "refund_pro_rata": ("refund", "pro_rata", "concrete"), "refund_transfer": ("refund", "transfer", "concrete"),
+    "refund_method": ("refund", "method", "concrete"),
     "refund_other": ("refund", "other", "vague"),
     "interest_deposit_rate": ("interest", "deposit_rate", "concrete"), "interest_lpr": ("interest", "lpr", "concrete"),
     "interest_generic": ("interest", "generic", "vague"),

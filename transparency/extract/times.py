@@ -57,6 +57,10 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
         ("zh_year", re.compile(rf"(?<![\d〇零一二三四五六七八九])({_Y})\s*年(?:度)?(?:第[一二三四1-4]季度|[上下]半年|初|中)?"
                                rf"(?!\s*[\dXx×*一二三四五六七八九十]+\s*月)")),
         ("iso", re.compile(r"(?<![\d.])(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?![\d])")),
+        ("roc_ymd", re.compile(rf"(?:民国\s*)?(?<![\d])(1[01]\d|[1-9]\d)\s*年\s*({_M})\s*月\s*({_D})\s*[日号]{_WEEKDAY}{_EDGE}")),
+        ("zh_day", re.compile(r"(?<![\d月./-])(3[01]|[12]\d|0?[1-9])\s*[日号]\s*(?:之前|以前|前|起|止|为止|截止)")),
+        ("month_dot_day", re.compile(r"(?<![\d.])(1[0-2]|0?[1-9])\.(3[01]|[12]\d|0?[1-9])(?=\s*(?:前|之前|起|止|截止|当天|[(（]))")),
+        ("dmy", re.compile(r"(?<![\d/.])(\d{1,2})([/.])(\d{1,2})\2(\d{4})(?![\d])")),
         ("us_numeric", re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/(\d{4})(?![\d])")),
         ("en_mdy", re.compile(rf"{EN_L}{_EN_WEEKDAY}{_MONTH_RE}\s+(\d{{1,2}})(?:st|nd|rd|th)?{EN_R}(?:,?\s+(\d{{4}}){EN_R})?", flags)),
         ("en_dmy", re.compile(rf"{EN_L}{_EN_WEEKDAY}(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH_RE},?(?:\s+(\d{{4}}))?{EN_R}", flags)),
@@ -140,7 +144,8 @@ _NEEDS: dict[str, object] = {
 _WINDOWS: dict[str, tuple[str, int, int]] = {
     "zh_ymd": ("年", 16, 30), "zh_ym": ("年", 16, 30), "zh_y_end": ("年", 16, 30), "zh_year": ("年", 16, 30),
     "zh_md": ("月", 8, 26), "zh_m_end": ("月", 8, 26), "clock": (":", 8, 20), "zh_clock": ("点时", 12, 16),
-    "iso": ("-/.", 8, 12), "us_numeric": ("/", 8, 12),
+    "iso": ("-/.", 8, 12), "us_numeric": ("/", 8, 12), "roc_ymd": ("年", 12, 30), "zh_day": ("日号", 4, 8),
+    "month_dot_day": (".", 4, 12), "dmy": ("/.", 4, 12),
     "zh_period": ("内后届", 48, 8), "zh_period_anchored": ("后起满", 4, 48), "zh_recurring": ("每", 2, 24),
 }
 _ANCHOR_RE: dict[str, re.Pattern[str]] = {}
@@ -226,6 +231,22 @@ def find_times(folded: str, found: dict) -> list[Hit]:
                 y, mo, d = int(g[0]), int(g[1]), int(g[2])
                 if _valid(mo, d):
                     hits.append(Hit("time", "date", "concrete", s, e, _iso(y, mo, d), {"year": y}))
+            elif name == "roc_ymd":
+                y, mo, d = _num(g[0]), _num(g[1]), _num(g[2])
+                if y is not None and (folded[max(0, s - 3):s + 2].find("民国") >= 0 or "民国" in low):
+                    if _valid(mo, d):
+                        hits.append(Hit("time", "date", "concrete", s, e, _iso(int(y) + 1911, mo, d), {"year": int(y) + 1911}))
+            elif name == "zh_day":
+                d = int(g[0])
+                hits.append(Hit("time", "date", "concrete", s, e, f"----{d:02d}"))
+            elif name == "month_dot_day":
+                mo, d = int(g[0]), int(g[1])
+                if _valid(mo, d):
+                    hits.append(Hit("time", "date", "concrete", s, e, _iso(None, mo, d)))
+            elif name == "dmy":
+                a, b, y = int(g[0]), int(g[2]), int(g[3])
+                if a > 12 and _valid(b, a) or (g[1] == "." and _valid(b, a)):
+                    hits.append(Hit("time", "date", "concrete", s, e, _iso(y, b, a), {"year": y}))
             elif name == "us_numeric":
                 mo, d, y = int(g[0]), int(g[1]), int(g[2])
                 if _valid(mo, d):

@@ -128,7 +128,8 @@ def assess_responsibility(evidence: list[Evidence], layout: _Layout) -> Dimensio
 def _compensation_bases(evidence: list[Evidence], layout: _Layout) -> list[Evidence]:
     # A refund of what the client paid (退还预付款, "we will refund you") is a determinable basis; it
     # becomes concrete only with a method or a deadline next to it (checked by the caller).
-    bases = (_of(evidence, "refund") + _of(evidence, "interest", "deposit_rate", "lpr", "rate")
+    bases = (_of(evidence, "refund", "full", "original_route", "pro_rata", "transfer", "other")
+             + _of(evidence, "interest", "deposit_rate", "lpr", "rate")
              + _of(evidence, "compensation", "waiver", "unchanged_policy", "credit"))
     context = _of(evidence, "refund") + _of(evidence, "compensation") + _of(evidence, "interest") + _of(evidence, "plan", "refund")
     for money in _of(evidence, "money", "amount", quality="concrete"):
@@ -156,7 +157,7 @@ def assess_compensation(evidence: list[Evidence], layout: _Layout) -> DimensionR
     bases = [b for b in _compensation_bases(evidence, layout)
              if not any(layout.same_sentence(b, v) for v in vague_promises)]
     # A successor keeping the terms is a basis, not a method: with no date it stays vague.
-    methods = _of(evidence, "refund", "original_route", "transfer") + _of(evidence, "contact", "form")
+    methods = _of(evidence, "refund", "original_route", "transfer", "method") + _of(evidence, "contact", "form")
     deadlines = [e for e in _of(evidence, "time", quality="concrete") if e.subkind != "clock"]
     backed = []
     for b in bases:
@@ -166,7 +167,8 @@ def assess_compensation(evidence: list[Evidence], layout: _Layout) -> DimensionR
             backed.extend(support)
     if backed:
         return _result("compensation", "concrete", backed)
-    loose = (bases + _of(evidence, "refund") + _of(evidence, "compensation") + _of(evidence, "interest")
+    loose = (bases + _of(evidence, "refund", "full", "original_route", "pro_rata", "transfer", "other")
+             + _of(evidence, "compensation") + _of(evidence, "interest")
              + _of(evidence, "money", "vague_amount"))
     if loose:
         return _result("compensation", "vague", loose, LOOKED_FOR["compensation"])
