@@ -46,6 +46,7 @@ def _data() -> dict:
                                 rf"(?P<verb>{alternation(lex['successor_verbs'])})"),
         "en_name_title": re.compile(rf"(?P<name>[A-Z][a-z]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][A-Za-z'-]+){{1,2}}),\s+(?:our\s+|the\s+|a\s+)?"
                                     rf"(?P<title>(?:Senior\s+|Assistant\s+|Deputy\s+)?(?:{en_titles})[A-Za-z ,&]{{0,40}}?)(?=[,.;\n(]|$| at | on | who | will | can | is )"),
+        "en_first_name_mail": re.compile(r"(?<![A-Za-z])(?P<name>[A-Z][a-z]{2,})\s*(?:\(|at\s+|:\s*|—\s*|-\s*)(?=[A-Za-z0-9._%+-]+@)"),
         "en_honorific": re.compile(r"(?<![A-Za-z])(?:Mr|Ms|Mrs|Dr|Miss)\.?\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?"),
         "en_contact": re.compile(r"(?<![A-Za-z])(?:contact|reach out to|reach|email|call|write to|speak to|speak with|ping|escalate to|talk to)\s+(?P<name>[A-Z][a-z]+\s+[A-Z][a-z]+)(?![A-Za-z])"),
         "en_role_name": re.compile(r"(?<![A-Za-z])(?:manager|executive|lead|contact|representative|rep|coordinator|liaison|advisor|adviser|officer|specialist|partner)"
@@ -149,7 +150,7 @@ def _english(folded: str, d: dict, hits: list[Hit]) -> None:
         hits.append(Hit("party", "person", "concrete", m.start(), m.end(), m.group("name"), {"title": m.group("title").strip()}))
     for m in d["en_honorific"].finditer(folded):
         hits.append(Hit("party", "person", "concrete", m.start(), m.end(), m.group()))
-    for name in ("en_contact", "en_signature", "en_role_name", "en_name_paren"):
+    for name in ("en_contact", "en_signature", "en_role_name", "en_name_paren", "en_first_name_mail"):
         for m in d[name].finditer(folded):
             hits.append(Hit("party", "person", "concrete", m.start("name"), m.end("name"), m.group("name")))
     for m in d["en_org"].finditer(folded):

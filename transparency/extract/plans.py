@@ -18,7 +18,7 @@ from .text import Bounds, Hit, alternation
 _PLAN_KINDS = ("takeover", "migration", "data_export", "handover", "postponement", "data_deletion", "refund")
 # A named migration target right after the cue: "move to Formstack Teams", 迁移至“云账本”, a URL.
 _TARGET = re.compile(r"\s*(?:the\s+)?(?:[A-Z][A-Za-z0-9&'-]+(?:\s+[A-Z][A-Za-z0-9&'-]+)*|[“\"「『《][^”\"」』》\n]{1,20}[”\"」』》]|https?://)")
-_WE = re.compile(r"我们|我司|本公司|公司将|本平台|本店|本行|(?<![A-Za-z])(?:we|we'll|we've|our team|us|i|i'll)(?![A-Za-z])", re.I)
+_WE = re.compile(r"我们|我司|本公司|公司将|本平台|本店|本行|本会|本中心|本所|本园区|本馆|本站|本院|敝司|本人|(?<![A-Za-z])(?:we|we'll|we've|our team|us|i|i'll)(?![A-Za-z])", re.I)
 
 
 _TAKEOVER_VERBS = ("承接", "接管", "接手", "运营", "继续运营", "继续提供", "收购", "继续履行")

@@ -190,7 +190,8 @@ def assess_plan(evidence: list[Evidence]) -> DimensionResult:
     return _result("plan", "absent", [], LOOKED_FOR["plan_absent"])
 
 
-_QUOTED_NAME = re.compile(r"[「『“\"《]([^」』”\"》\n]{2,12})[」』”\"》]")
+_QUOTED_NAME = re.compile(r"[「『“\"《【]([^」』”\"》】\n]{2,12})[」』”\"》】]")
+_SLOT = re.compile(r"名称|姓名|客户|日期|时间|电话|地址|邮箱|联系|金额|填写|XX|××|name|date|client|company|phone|email|address|amount", re.I)
 _CAPITALISED = re.compile(r"(?<![A-Za-z])([A-Z][a-z]+[A-Z]?[a-z]*)(?![A-Za-z])")
 _COMMON = frozenset("""The We Our You Your If Dear Thank Thanks Please All This That It I A An In On For To Any Questions
 Subject Hi Hello What When Where Why How Can Will Do Yes No Best Regards Sincerely Team Customer Support From After
@@ -200,15 +201,16 @@ October November December Mr Ms Mrs Dr There Here They Their These Those Each Ev
 
 
 def _product_names(text: str) -> set[str]:
-    """Names of the operator or its product: quoted names (「好物街」) and capitalised names used three
-    times or more (Inkwell, Threadkeeper)."""
-    names = {m.group(1) for m in _QUOTED_NAME.finditer(text) if not re.search(r"[>：:，,。]", m.group(1))}
+    """Names of the operator or its product: quoted names (「好物街」, 【XX健身】 in an SMS) and capitalised
+    names used twice or more (Inkwell, Threadkeeper)."""
+    names = {m.group(1) for m in _QUOTED_NAME.finditer(text)
+             if not re.search(r"[>：:，,。]", m.group(1)) and not _SLOT.search(m.group(1))}
     counts: dict[str, int] = {}
     for m in _CAPITALISED.finditer(text):
         word = m.group(1)
         if word not in _COMMON:
             counts[word] = counts.get(word, 0) + 1
-            if counts[word] >= 3:
+            if counts[word] >= 2:
                 names.add(word)
     return names
 
