@@ -90,3 +90,37 @@ def test_traditional_letter():
                          "您的對接人張經理，電話 021-5968 1234。預付款將在30天內原路退還。")
     assert got == dict(reason="concrete", time="concrete", responsibility="concrete", compensation="concrete",
                        cause="concrete", plan="concrete", owner="concrete")
+
+
+def test_a_refusal_is_no_compensation():
+    assert statuses("本店会员卡余额概不退还。")[0]["compensation"] == "absent"
+    assert statuses("No refunds will be issued.", "en")[0]["compensation"] == "absent"
+
+
+def test_the_companys_signature_is_not_an_accountable_party():
+    got, _, _ = statuses("本店将于2024年3月31日停业，感谢支持。\n\n上海力动健身有限公司")
+    assert got["responsibility"] == "absent"
+
+
+def test_a_support_hotline_is_a_generic_channel():
+    got, matrix, _ = statuses("如有疑问，请拨打客服热线 400-820-8820。")
+    assert got["responsibility"] == "vague"
+    phone = next(e for e in matrix["responsibility"].evidence if e.subkind == "phone")
+    assert phone.attrs["generic"] is True
+
+
+def test_a_refund_alone_is_not_a_plan():
+    got, _, _ = statuses("预付款将于2024年3月31日前全额原路退还。")
+    assert (got["compensation"], got["plan"], got["owner"]) == ("concrete", "absent", "absent")
+
+
+def test_a_named_handler_of_a_named_item_is_a_plan_with_an_owner():
+    got, _, _ = statuses("退款事宜由我司财务部李华负责，电话 021-6952 3301。")
+    assert (got["plan"], got["owner"], got["responsibility"]) == ("concrete", "concrete", "concrete")
+
+
+def test_we_is_an_owner_only_when_the_operator_is_named():
+    assert statuses("我们将于2024年3月31日删除全部数据。")[0]["owner"] == "vague"
+    assert statuses("「好物街」将于2024年3月31日删除全部数据。")[0]["owner"] == "concrete"
+    assert statuses("Inkwell is closing. We will delete all data on March 31, 2024. Thanks from Inkwell.",
+                    "en")[0]["owner"] == "concrete"

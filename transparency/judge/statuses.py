@@ -215,6 +215,22 @@ def _product_names(text: str) -> set[str]:
     return names
 
 
+_ORG_FORM = re.compile(r"(?:股份有限公司|有限责任公司|有限公司|集团|公司|Inc\.?|Ltd\.?|LLC|Corp\.?|Co\.|Limited|GmbH)$")
+
+
+def _short_names(evidence: list[Evidence]) -> set[str]:
+    """Short forms of named organisations (雲海互動 for 雲海互動娛樂股份有限公司, Acme for Acme Analytics
+    Inc.), by which a letter names its own company as the actor of a plan."""
+    out: set[str] = set()
+    for e in _of(evidence, "party", "organisation", "successor", "team", quality="concrete"):
+        core = _ORG_FORM.sub("", e.span.text).strip()
+        if re.fullmatch(r"[A-Za-z][A-Za-z&' -]*", core):
+            out.add(core.split()[0]) if len(core.split()[0]) >= 3 else None
+        elif len(core) >= 4:
+            out.add(core[:4])
+    return out
+
+
 def assess_owner(evidence: list[Evidence], plan: DimensionResult, text: str = "") -> DimensionResult:
     """concrete: a named party is the actor of a plan (or a named operator's "we"); vague: the actor is
     unidentified; absent: there is no plan."""
@@ -225,7 +241,7 @@ def assess_owner(evidence: list[Evidence], plan: DimensionResult, text: str = ""
     successors = _of(evidence, "party", "successor", quality="concrete")
     if acted or successors:
         return _result("owner", "concrete", acted + successors)
-    products = _product_names(text)
+    products = _product_names(text) | _short_names(evidence)
     layout = _Layout(text)
     named_subject = [e for e in plans if any(name in text[slice(*layout.sentences.around(e.span.start))]
                                              for name in products)]
