@@ -141,49 +141,54 @@ class PhraseIndex:
     """
 
     def __init__(self, phrases: dict[str, list[tuple[str, str]]]) -> None:
-        # Candidates by their first two characters (one-character phrases by their only one), so that
-        # each position of the text costs one or two dictionary lookups.
-        self.first2: dict[str, list[tuple[str, list[tuple[str, str]]]]] = {}
-        self.first1: dict[str, list[tuple[str, list[tuple[str, str]]]]] = {}
+        # Candidates keyed by their first three characters (shorter phrases by all of theirs), so that
+        # each position costs a few dictionary lookups and few `startswith` checks.
+        self.keyed: dict[str, list[tuple[str, list[tuple[str, str]]]]] = {}
         gapped: list[tuple[str, list[tuple[str, str]]]] = []
         for phrase, targets in phrases.items():
             low = ascii_lower(phrase)
             if "…" in low:
                 gapped.append((low, targets))
-            elif len(low) == 1:
-                self.first1.setdefault(low, []).append((low, targets))
             else:
-                self.first2.setdefault(low[:2], []).append((low, targets))
-        for cands in self.first2.values():
+                self.keyed.setdefault(low[:3], []).append((low, targets))
+        for cands in self.keyed.values():
             cands.sort(key=lambda c: -len(c[0]))
-        firsts = {k[0] for k in self.first2} | set(self.first1)
-        # Positions whose character starts no phrase are skipped by the regex engine, not by Python.
-        self.first_re = re.compile("[" + "".join(re.escape(c) for c in sorted(firsts)) + "]") if firsts else None
+        lengths: dict[str, set[int]] = {}
+        for k in self.keyed:
+            lengths.setdefault(k[0], set()).add(len(k))
+        self.lengths_for = {c: sorted(v, reverse=True) for c, v in lengths.items()}
+        firsts = {k[0] for k in self.keyed}
+        latin = sorted(c for c in firsts if c < "\x80" and c.isalnum())
+        other = sorted(c for c in firsts if not (c < "\x80" and c.isalnum()))
+        # Only positions whose character starts a phrase (and, for Latin, starts a word) reach Python.
+        parts = []
+        if latin:
+            parts.append("(?<![a-z0-9])[" + "".join(re.escape(c) for c in latin) + "]")
+        if other:
+            parts.append("[" + "".join(re.escape(c) for c in other) + "]")
+        self.first_re = re.compile("|".join(parts)) if parts else None
         self.gapped = [(re.compile(phrase_pattern(p)), t) for p, t in gapped]
 
     def scan(self, folded: str) -> dict[tuple[str, str], list[tuple[int, int]]]:
         """(lexicon, group) -> [(start, end), ...] of every phrase occurrence, in text order."""
         low = ascii_lower(folded)
         out: dict[tuple[str, str], list[tuple[int, int]]] = {}
-        first1, first2 = self.first1, self.first2
+        keyed, lengths_for = self.keyed, self.lengths_for
         n = len(low)
-        starts = (m.start() for m in self.first_re.finditer(low)) if self.first_re is not None else ()
-        for i in starts:
-            cands = first2.get(low[i:i + 2])
-            single = first1.get(low[i]) if first1 else None
-            if cands is None and single is None:
-                continue
-            ch = low[i]
-            if ch < "\x80" and ch.isalnum() and i and low[i - 1] < "\x80" and low[i - 1].isalnum():
-                continue  # not at the start of a Latin word
-            for phrase, targets in (cands or ()) if single is None else [*(cands or ()), *single]:
-                if len(phrase) == 1 or low.startswith(phrase, i):
-                    end = i + len(phrase)
-                    last = phrase[-1]
-                    if last < "\x80" and last.isalnum() and end < n and low[end] < "\x80" and low[end].isalnum():
-                        continue
-                    for t in targets:
-                        out.setdefault(t, []).append((i, end))
+        for m in (self.first_re.finditer(low) if self.first_re is not None else ()):
+            i = m.start()
+            for k in lengths_for[m.group()]:
+                cands = keyed.get(low[i:i + k])
+                if cands is None:
+                    continue
+                for phrase, targets in cands:
+                    if low.startswith(phrase, i):
+                        end = i + len(phrase)
+                        last = phrase[-1]
+                        if last < "\x80" and last.isalnum() and end < n and low[end] < "\x80" and low[end].isalnum():
+                            continue
+                        for t in targets:
+                            out.setdefault(t, []).append((i, end))
         for pattern, targets in self.gapped:
             for m in pattern.finditer(low):
                 for t in targets:

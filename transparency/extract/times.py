@@ -144,7 +144,7 @@ _NEEDS: dict[str, object] = {
 _WINDOWS: dict[str, tuple[str, int, int]] = {
     "zh_ymd": ("年", 16, 30), "zh_ym": ("年", 16, 30), "zh_y_end": ("年", 16, 30), "zh_year": ("年", 16, 30),
     "zh_md": ("月", 8, 26), "zh_m_end": ("月", 8, 26), "clock": (":", 8, 20), "zh_clock": ("点时", 12, 16),
-    "iso": ("-/.", 8, 12), "us_numeric": ("/", 8, 12), "roc_ymd": ("年", 12, 30), "zh_day": ("日号", 4, 8),
+    "iso": ("-/.", 8, 12), "us_numeric": ("/", 8, 12), "roc_ymd": ("年", 16, 30), "zh_day": ("日号", 4, 8),
     "month_dot_day": (".", 4, 12), "dmy": ("/.", 4, 12),
     "zh_period": ("内后届", 48, 8), "zh_period_anchored": ("后起满", 4, 48), "zh_recurring": ("每", 2, 24),
 }
