@@ -34,3 +34,26 @@ def test_email_wechat_address_url_form():
     assert spans("地址：上海市崇明区城桥镇八一路123号\n", "contact", "address") == ["地址：上海市崇明区城桥镇八一路123号"]
     assert spans("See https://help.example.com/close.", "contact", "url", "vague") == ["https://help.example.com/close"]
     assert spans("Please use the refund form.", "contact", "form", "vague") == ["refund form"]
+
+
+def test_taiwan_and_hong_kong_numbers_in_chinese_text():
+    assert spans("請洽分行經理，電話 (02) 2567-8899 分機 201", "contact", "phone", language="zh") == ["(02) 2567-8899"]
+    assert spans("查詢電話 (852) 3188 2760", "contact", "phone", language="zh") == ["(852) 3188 2760"]
+
+
+def test_english_street_address():
+    assert spans("served by our Elm Creek branch at 11400 Elm Creek Blvd, about 3 miles away", "contact",
+                 "address", language="en") == ["11400 Elm Creek Blvd"]
+
+
+@pytest.mark.parametrize("text, generic", [
+    ("客服热线：400-820-8820", True),
+    ("请联系张经理，电话 021-5968 1234", False),
+    ("Email support@acme-demo.com", True),
+    ("Contact Jane Doe, Head of Support, at jane@example.com", False),
+    ("Call customer support at (415) 555-0132.", True),
+])
+def test_generic_channels_are_marked(text, generic):
+    found = [e for e in __import__("_extract_helpers").evidence(text) if e.kind == "contact"
+             and e.subkind in ("phone", "email")]
+    assert found and all(e.attrs["generic"] is generic for e in found)

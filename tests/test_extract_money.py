@@ -67,3 +67,19 @@ def test_terms(text, kind, subkind):
 
 def test_interest_rate_attribute():
     assert first("年利率3.5%", "interest", "rate").attrs["rate"] == 3.5
+
+
+def test_refund_methods_are_not_bases():
+    assert spans("You don't need to do anything.", "refund", "method", language="en")
+    from transparency.extract import extract
+    from transparency.judge.statuses import assess
+    from transparency.models import Document
+    doc = Document(text="Your sort code will not change, and you don't need to do anything.", language="en")
+    matrix, _ = assess(doc, extract(doc))
+    assert matrix["compensation"].status == "absent"
+
+
+def test_more_currencies():
+    e = first("預付之貨款新臺幣1,280,000元", "money", "amount")
+    assert (e.attrs["amount"], e.attrs["currency"]) == (1_280_000, "TWD")
+    assert first("累计约人民币¥3.5亿元", "money").subkind == "vague_amount"

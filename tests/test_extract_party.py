@@ -45,3 +45,26 @@ def test_generic_parties_are_vague(text, expected, subkind):
 @pytest.mark.parametrize("text", ["本公司决定停止服务", "项目经理", "全部款项", "虽然公司停了，情义还在"])
 def test_no_named_party(text):
     assert spans(text, "party", quality="concrete") == []
+
+
+@pytest.mark.parametrize("text, name, role", [
+    ("已签约项目由开发区平台公司承接", "开发区平台公司", True),
+    ("如有疑问请联系客户服务部", "客户服务部", True),
+    ("上海申达智造装备有限公司\n2024年2月27日", "上海申达智造装备有限公司", False),
+    ("Your account will be served by our Elm Creek branch.", "Elm Creek branch", True),
+])
+def test_role_of_named_organisations(text, name, role):
+    found = [e for e in __import__("_extract_helpers").evidence(text) if e.kind == "party" and e.span.text == name]
+    assert found and found[0].attrs["role"] is role
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("聯絡窗口：業務部協理 黃建華", "黃建華"),
+    ("請洽南京東路分行經理林志明先生", "林志明先生"),
+    ("您的客户成功经理：刘畅，电话 0571-8796 2210", "刘畅"),
+    ("Your account manager, Daniel Osei, is handling the transition.", "Daniel Osei"),
+    ("or Alex Romero (Head of Customer Success) at alex@x-demo.com", "Alex Romero"),
+    ("ping Jane Park (jane.park@alpinegear-demo.com)", "Jane Park"),
+])
+def test_more_person_forms(text, expected):
+    assert expected in spans(text, "party", "person", "concrete")

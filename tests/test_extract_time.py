@@ -86,3 +86,24 @@ def test_no_time_in_time_free_text(text):
 def test_anchored_month_end_is_not_reported_as_vague():
     assert spans("请于本月底前提交", "time", "vague") == []
     assert spans("请于3月底前提交", "time", "date") == ["3月底前"]
+
+
+@pytest.mark.parametrize("text, expected, iso", [
+    ("中華民國113年9月30日起停止營業", "民國113年9月30日起", "2024-09-30"),
+    ("请于25号前到店办理", "25号前", "----25"),
+    ("3.31前完成退款", "3.31", "--03-31"),
+    ("Closing on 30/06/2024.", "30/06/2024", "2024-06-30"),
+    ("Letzter Tag: 15.10.2024", "15.10.2024", "2024-10-15"),
+])
+def test_other_date_forms(text, expected, iso):
+    found = [e for e in __import__("_extract_helpers").evidence(text) if e.kind == "time" and e.subkind == "date"]
+    assert [(e.span.text, e.value) for e in found] == [(expected, iso)]
+
+
+@pytest.mark.parametrize("text", ["价格上涨3.5倍", "5号楼3层", "113年的老店", "version 1.2.3"])
+def test_no_date_in_numbers_that_are_not_dates(text):
+    assert spans(text, "time", "date") == []
+
+
+def test_a_festival_inside_a_name_is_not_a_time():
+    assert spans("由副总经理赵国庆负责", "time") == []

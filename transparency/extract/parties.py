@@ -107,7 +107,9 @@ def _find_parties(folded: str, found: dict) -> list[Hit]:
             person = m.group("name")
             if any(ch in _NOT_GIVEN for ch in person[1:]):
                 continue
-            hits.append(Hit("party", "person", "concrete", m.start("name"), m.end("name"), person))
+            # Keep a trailing 先生/女士/小姐 in the span (林志明先生), so 明先生 inside it is not a second person.
+            end = m.end() if name == "role_title_name" else m.end("name")
+            hits.append(Hit("party", "person", "concrete", m.start("name"), end, folded[m.start("name"):end]))
     for m in d["org_suffix"].finditer(folded):
         s = _org_start(folded, m.start(), d)
         text = folded[s:m.end()]
