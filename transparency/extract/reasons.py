@@ -107,7 +107,10 @@ def _before_consequence(folded: str, cue_start: int) -> tuple[int, int]:
 
 
 def _near(spans: list[tuple[int, int]], s: int, e: int, folded: str) -> bool:
-    """Whether one of ``spans`` lies in the paragraph of [s, e) or the paragraph before it."""
+    """Whether one of ``spans`` lies in the paragraph of [s, e) or the paragraph before it (in a short
+    text, anywhere: a notice of a few lines is about one thing)."""
+    if len(folded) < 500:
+        return bool(spans)
     lo = folded.rfind("\n\n", 0, max(0, folded.rfind("\n\n", 0, s)))  # this paragraph and the one before
     hi = folded.find("\n\n", e)
     lo, hi = (0 if lo < 0 else lo), (len(folded) if hi < 0 else hi)
@@ -139,6 +142,8 @@ def find_reasons(folded: str, found: dict) -> list[Hit]:
         if e <= s or e - s > 80:
             continue
         clause = folded[s:e]
+        if not _near(closure, s, e, folded):
+            continue  # "因为您是我们的老客户": a cause of something other than the closure
         hits.append(Hit("reason", classify_cause(clause), "concrete", s, e, clause, {"cue": folded[cs:ce]}))
     for cs, ce in found.get(("reasons", "cues_section"), ()):
         s, e = _trim(folded, *_section_clause(folded, cs, ce))
