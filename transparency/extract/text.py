@@ -207,7 +207,7 @@ def windows(text: str, anchors: re.Pattern[str], before: int, after: int) -> lis
     n = len(text)
     for m in anchors.finditer(text):
         lo, hi = max(0, m.start() - before), min(n, m.end() + after)
-        if out and lo <= out[-1][1]:
+        if out and lo <= out[-1][1] + 40:  # close ranges are merged: one scan costs less than two calls
             out[-1] = (out[-1][0], max(out[-1][1], hi))
         else:
             out.append((lo, hi))
