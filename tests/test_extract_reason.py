@@ -42,3 +42,8 @@ def test_no_cause(text):
 
 def test_link_only():
     assert spans("停业原因详见公告", "reason", "link_only", "vague")
+
+
+def test_a_cause_of_something_else_is_not_a_closure_reason():
+    assert spans("因为您是我们的老客户，特赠送一张优惠券。", "reason") == []
+    assert spans("Because you are a valued member, we are sending you a coupon.", "reason") == []

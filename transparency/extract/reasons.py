@@ -151,7 +151,7 @@ def find_reasons(folded: str, found: dict) -> list[Hit]:
             hits.append(Hit("reason", classify_cause(folded[s:e]), "concrete", s, e, folded[s:e], {"cue": folded[cs:ce]}))
     for cs, ce in found.get(("reasons", "consequence"), ()):
         word = folded[cs:ce].lower()
-        if word == "so" and re.match(r"\s*(?:that|far|much|many|you|if|long|please)\b", folded[ce:ce + 8].lower()):
+        if word == "so" and re.match(r"\s*(?:that|far|much|many|you|if|long|please)(?![a-z])", folded[ce:ce + 12].lower()):
             continue
         rest_end = _clause_after_sentence(folded, ce)
         if not any(cs <= a < rest_end for a, _ in closure):
