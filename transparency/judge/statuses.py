@@ -10,7 +10,6 @@ to a name three paragraphs up.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 
 from ..extract.text import Bounds, paragraph_bounds, sentence_bounds
@@ -175,12 +174,18 @@ def assess_compensation(evidence: list[Evidence], layout: _Layout) -> DimensionR
     return _result("compensation", "absent", [], LOOKED_FOR["compensation_absent"])
 
 
+def _plans(evidence: list[Evidence]) -> list[Evidence]:
+    """Plan evidence that counts for the formula: a refund alone is compensation, not a plan for the
+    client's project, account, data or contract; a refund a named party carries out is."""
+    def named_actor(e: Evidence) -> bool:
+        return isinstance(e.value, dict) and e.value.get("actor") not in (None, "we")
+    return [e for e in _of(evidence, "plan") if e.subkind != "refund" or named_actor(e)]
+
+
 def assess_plan(evidence: list[Evidence]) -> DimensionResult:
     """concrete: a specific action (a successor, a migration target, an export path or refund with a
     deadline…); vague: an open-ended plan or an agentless commitment; absent: no plan."""
-    # A refund alone is compensation, not a plan for the client's project, account, data or contract;
-    # a refund someone named carries out (由开发区平台公司退还) is.
-    plans = [e for e in _of(evidence, "plan") if e.subkind != "refund" or e.attrs.get("has_actor")]
+    plans = _plans(evidence)
     concrete = [e for e in plans if e.quality == "concrete"]
     if concrete:
         return _result("plan", "concrete", concrete)
@@ -190,67 +195,16 @@ def assess_plan(evidence: list[Evidence]) -> DimensionResult:
     return _result("plan", "absent", [], LOOKED_FOR["plan_absent"])
 
 
-_QUOTED_NAME = re.compile(r"[「『“\"《【]([^」』”\"》】\n]{2,12})[」』”\"》】]")
-_SLOT = re.compile(r"名称|姓名|客户|日期|时间|电话|地址|邮箱|联系|金额|填写|XX|××|name|date|client|company|phone|email|address|amount", re.I)
-_CAPITALISED = re.compile(r"(?<![A-Za-z])([A-Z][a-z]+[A-Z]?[a-z]*)(?![A-Za-z])")
-_COMMON = frozenset("""The We Our You Your If Dear Thank Thanks Please All This That It I A An In On For To Any Questions
-Subject Hi Hello What When Where Why How Can Will Do Yes No Best Regards Sincerely Team Customer Support From After
-Before Until Refunds Refund Data Export Timeline Contact Email Phone Note Important Notice And Or But As At By Of
-Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August September
-October November December Mr Ms Mrs Dr There Here They Their These Those Each Every Some Who Is Are""".split())
-
-
-def _product_names(text: str) -> set[str]:
-    """Names of the operator or its product: quoted names (「好物街」, 【XX健身】 in an SMS) and capitalised
-    names used twice or more (Inkwell, Threadkeeper)."""
-    names = {m.group(1) for m in _QUOTED_NAME.finditer(text)
-             if not re.search(r"[>：:，,。]", m.group(1)) and not _SLOT.search(m.group(1))}
-    counts: dict[str, int] = {}
-    for m in _CAPITALISED.finditer(text):
-        word = m.group(1)
-        if word not in _COMMON:
-            counts[word] = counts.get(word, 0) + 1
-            if counts[word] >= 2:
-                names.add(word)
-    return names
-
-
-_ORG_FORM = re.compile(r"(?:股份有限公司|有限责任公司|有限公司|集团|公司|Inc\.?|Ltd\.?|LLC|Corp\.?|Co\.|Limited|GmbH)$")
-
-
-def _short_names(evidence: list[Evidence]) -> set[str]:
-    """Short forms of named organisations (雲海互動 for 雲海互動娛樂股份有限公司, Acme for Acme Analytics
-    Inc.), by which a letter names its own company as the actor of a plan."""
-    out: set[str] = set()
-    for e in _of(evidence, "party", "organisation", "successor", "team", quality="concrete"):
-        core = _ORG_FORM.sub("", e.span.text).strip()
-        if re.fullmatch(r"[A-Za-z][A-Za-z&' -]*", core):
-            out.add(core.split()[0]) if len(core.split()[0]) >= 3 else None
-        elif len(core) >= 4:
-            out.add(core[:4])
-    return out
-
-
-def assess_owner(evidence: list[Evidence], plan: DimensionResult, text: str = "") -> DimensionResult:
+def assess_owner(evidence: list[Evidence], plan: DimensionResult) -> DimensionResult:
     """concrete: a named party is the actor of a plan (or a named operator's "we"); vague: the actor is
     unidentified; absent: there is no plan."""
     if plan.status == "absent":
         return _result("owner", "absent", [], LOOKED_FOR["owner_absent"])
-    plans = [e for e in _of(evidence, "plan") if e.subkind != "refund" or e.attrs.get("has_actor")]
+    plans = _plans(evidence)
     acted = [e for e in plans if e.attrs.get("has_actor")]
     successors = _of(evidence, "party", "successor", quality="concrete")
     if acted or successors:
         return _result("owner", "concrete", acted + successors)
-    products = _product_names(text) | _short_names(evidence)
-    layout = _Layout(text)
-    named_subject = [e for e in plans if any(name in text[slice(*layout.sentences.around(e.span.start))]
-                                             for name in products)]
-    if named_subject:  # 「好物街」将于…永久删除: the product is the actor
-        return _result("owner", "concrete", named_subject)
-    operators = _of(evidence, "party", "organisation", "team", quality="concrete")
-    we_plans = [e for e in plans if e.attrs.get("we_actor")]
-    if we_plans and (operators or products):
-        return _result("owner", "concrete", we_plans + operators[:1])
     vague = plans + _of(evidence, "commitment") + _of(evidence, "party", "generic", "support")
     return _result("owner", "vague", vague, LOOKED_FOR["owner"])
 
@@ -265,6 +219,5 @@ def assess(document: Document, evidence: list[Evidence]) -> tuple[dict[str, Dime
         "compensation": assess_compensation(evidence, layout),
     }
     plan = assess_plan(evidence)
-    formula = Formula(cause=assess_reason(evidence, "cause"), plan=plan,
-                      owner=assess_owner(evidence, plan, document.text))
+    formula = Formula(cause=assess_reason(evidence, "cause"), plan=plan, owner=assess_owner(evidence, plan))
     return matrix, formula
