@@ -47,3 +47,14 @@ def test_link_only():
 def test_a_cause_of_something_else_is_not_a_closure_reason():
     assert spans("因为您是我们的老客户，特赠送一张优惠券。", "reason") == []
     assert spans("Because you are a valued member, we are sending you a coupon.", "reason") == []
+
+
+@pytest.mark.parametrize("clause, expected", [
+    ("当前市场环境", "boilerplate"), ("公司长远发展考虑", "boilerplate"), ("challenging market conditions", "boilerplate"),
+    ("the current economic climate", "boilerplate"), ("经营不善", "boilerplate"), ("股东方的决定", "boilerplate"),
+    ("全球研发管线调整", "specific"), ("low adoption", "specific"), ("环保政策调整", "specific"),
+    ("B轮融资未能完成", "specific"), ("our licence from Kessler expires", "specific"),
+])
+def test_classify_cause(clause, expected):
+    from transparency.extract.reasons import classify_cause
+    assert classify_cause(clause) == expected
