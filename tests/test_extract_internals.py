@@ -87,3 +87,11 @@ def test_find_hits_offsets_index_the_original_text():
         assert 0 <= h.start < h.end <= len(text)
     assert any(text[h.start:h.end] == "２０２４年３月３１日" for h in find_hits(text))
     assert re.search("張經理", text)
+
+
+def test_sentence_bounds_skip_abbreviations_decimals_and_addresses():
+    from transparency.extract.text import sentence_bounds
+    text = "Kessler Hydraulik USA Inc. will supply parts. Pay $3.5 million via acme.com now. 好的。Mr. J. Smith left"
+    pieces = [text[s:e] for s, e in sentence_bounds(text)]
+    assert pieces == ["Kessler Hydraulik USA Inc. will supply parts", " Pay $3.5 million via acme.com now", " 好的",
+                      "Mr. J. Smith left"]

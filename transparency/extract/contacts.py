@@ -13,7 +13,7 @@ from functools import cache
 
 from .text import EN_L, EN_R, Hit, ascii_lower, windows
 
-_CANDIDATE = re.compile(r"(?:\+|00)?[\d(][\d\s()\-.]{5,22}\d")
+_CANDIDATE = re.compile(r"[+\d(][\d\s()\-.]{5,24}\d")
 _SERVICE = re.compile(r"(?<![\d-])(?:[48]00[- ]?\d{3}[- ]?\d{4}|1[- ]?800[- ]?\d{3}[- ]?\d{4}|95\d{3,4}|1[0-2]\d{3}(?=热线|客服))(?![\d-])")
 _EMAIL = re.compile(r"(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}(?![A-Za-z])")
 _URL = re.compile(r"(?:https?://|www\.)[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]+[A-Za-z0-9/#=_-]")
@@ -99,7 +99,8 @@ def find_phones(folded: str, language: str) -> list[Hit]:
                     hits.append(Hit("contact", "phone", "concrete", s, e, number))
         except Exception:  # noqa: BLE001 - a library hiccup on odd input must not stop extraction
             continue
-    for m in _SERVICE.finditer(folded):
+    service_possible = any(x in folded for x in ("400", "800", "95", "热线", "客服"))
+    for m in (_SERVICE.finditer(folded) if service_possible else ()):
         if not any(s <= m.start() < e for s, e in seen):
             hits.append(Hit("contact", "phone", "concrete", m.start(), m.end(), re.sub(r"[- ]", "", m.group())))
     return hits

@@ -9,6 +9,7 @@ offset in the original text.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from typing import Any, NamedTuple
 
 # Ideographs (CJK unified, extension A, compatibility) as a regex class body.
@@ -18,9 +19,9 @@ CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 EN_L = r"(?<![A-Za-z0-9])"
 EN_R = r"(?![A-Za-z0-9])"
 
+_SENTENCE_END = re.compile(r"[。！？!?；;\n\uff01\uff1f\uff1b]+|\.")
 # A full stop ends a sentence unless it closes an abbreviation (Inc., Mr., U.S.) or an initial.
-_SENTENCE_END = re.compile(r"[。！？!?；;\n\uff01\uff1f\uff1b]+|(?<!Inc)(?<!Ltd)(?<!Co)(?<!Corp)(?<!Mr)(?<!Ms)(?<!Mrs)"
-                           r"(?<!Dr)(?<!St)(?<!No)(?<!vs)(?<!etc)(?<!Jr)(?<!Sr)(?<!Bros)(?<![A-Z])\.(?=\s|$)")
+_ABBREVIATION = re.compile(r"(?:Inc|Ltd|Co|Corp|Mr|Ms|Mrs|Dr|St|No|vs|etc|Jr|Sr|Bros|(?<![A-Za-z])[A-Z])$")
 
 
 class Hit(NamedTuple):
@@ -65,7 +66,14 @@ def sentence_bounds(text: str) -> list[tuple[int, int]]:
     """(start, end) of each sentence; sentences end at 。！？!?；; a newline or a full stop + space."""
     out: list[tuple[int, int]] = []
     start = 0
+    n = len(text)
     for m in _SENTENCE_END.finditer(text):
+        if m.group() == ".":
+            after = m.end()
+            if after < n and not text[after].isspace():
+                continue  # 3.5, example.com
+            if _ABBREVIATION.search(text, max(0, m.start() - 5), m.start()):
+                continue
         if m.start() > start:
             out.append((start, m.start()))
         start = m.end()
@@ -96,7 +104,6 @@ class Bounds:
 
     def index(self, offset: int) -> int:
         """Index of the unit containing ``offset`` (the nearest one before it in a gap), or -1."""
-        from bisect import bisect_right
         return bisect_right(self.starts, offset) - 1
 
     def around(self, offset: int) -> tuple[int, int]:
@@ -177,7 +184,7 @@ class PhraseIndex:
         n = len(low)
         for m in (self.first_re.finditer(low) if self.first_re is not None else ()):
             i = m.start()
-            for k in lengths_for[m.group()]:
+            for k in lengths_for[low[i]]:
                 cands = keyed.get(low[i:i + k])
                 if cands is None:
                     continue

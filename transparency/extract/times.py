@@ -138,7 +138,8 @@ _NEEDS: dict[str, object] = {
     "clock": (":",), "clock_ampm": "ampm", "zh_clock": ("点", "时"),
     "zh_period": ("内", "后", "届满"), "zh_period_anchored": ("后", "起", "满"),
     "en_period": ("hour", "day", "week", "month", "year"), "en_period_after": ("hour", "day", "week", "month", "year"),
-    "zh_recurring": ("每",), "en_recurring": ("every", "each"),
+    "zh_recurring": ("每",), "en_recurring": ("every", "each"), "roc_ymd": ("民国",),
+    "month_dot_day": (".",), "dmy": ("/", "."),
 }
 # Patterns run only around their anchor characters (see text.windows): (anchors, before, after).
 _WINDOWS: dict[str, tuple[str, int, int]] = {
