@@ -25,15 +25,15 @@ SCHEMA: dict[str, tuple[frozenset[str], frozenset[str]]] = {
         "compensation_credit", "compensation_basis"}), frozenset()),
     "parties": (frozenset({
         "surnames", "person_titles", "person_cues_before", "person_cues_after", "org_suffixes",
-        "org_left_stops", "org_not_names", "generic", "support", "successor_verbs", "role_after",
+        "org_left_stops", "org_not_names", "generic", "support", "successor_verbs", "takeover_verbs", "role_after",
         "role_before", "support_words", "generic_mailboxes", "en_titles", "en_org_suffixes", "en_generic",
         "en_support"}), frozenset()),
     "reasons": (frozenset({
-        "cues_before", "cues_after", "cues_section", "consequence", "decision", "boilerplate",
+        "cues_before", "cues_after", "cues_section", "consequence", "decision", "clause_stops", "boilerplate",
         "boilerplate_standalone", "fillers", "link_only", "specific_facts", "not_causes"}), frozenset()),
     "plans": (frozenset({
         "takeover", "migration", "data_export", "handover", "postponement", "data_deletion",
-        "refund", "vague", "objects"}), frozenset()),
+        "refund", "vague", "objects", "we_subjects"}), frozenset()),
     "tone": (frozenset({
         "empty_empathy", "empty_invitation", "blame_shifting", "rights_excluding", "hedge",
         "apology", "commitment_agentless", "commitment_markers", "actor_subjects"}), frozenset()),

@@ -10,10 +10,9 @@ import re
 from functools import cache
 
 from .lexicon import lexicon
-from .text import CJK, EN_L, EN_R, Hit, alternation
+from .text import CJK, Hit, alternation
 
 _NOT_GIVEN = set("会司部区组方团局院厂行业目门台心所处科室队班委府局的了是在将和与及")
-_TAKEOVER = ("承接", "接管", "接手", "运营", "继续运营", "继续提供", "收购", "继续履行")
 _NAMECHARS = re.compile(f"[{CJK}A-Za-z0-9（）()·&]")
 _CAP = r"[A-Z][A-Za-z&'-]*"
 _CAPITALISED = re.compile(r"[A-Z][a-z]")
@@ -59,7 +58,8 @@ def _data() -> dict:
             rf"(?P<name>(?:the[ ]+)?{_CAP}(?:[ ]+{_CAP}){{0,4}})[ ]+(?:has agreed to take over|will take over|is taking over|has taken over|will assume|has acquired|is acquiring|will acquire|will continue to (?:operate|serve|run))"
             rf"|(?:taken over|acquired|transferred|assumed|operated|handled|run|serviced|served|managed) by[ ]+(?:our[ ]+)?(?P<name2>(?:the[ ]+)?{_CAP}(?:[ ]+{_CAP}){{0,4}})"),
         "en_generic_words": re.compile(r"^(?:the\s+)?(?:our\s+)?(?:(?:customer|client)\s+)?(?:support|service|help|care|relevant|appropriate|the)(?:\s+(?:support|service|team))?\s*$", re.I),
-        "org_takeover": re.compile(rf"^\s*(?:将|会|已)?\s*(?:{'|'.join(_TAKEOVER)})"),
+        "takeover": frozenset(lex["takeover_verbs"]),
+        "org_takeover": re.compile(r"^\s*(?:将|会|已)?\s*(?:" + alternation(lex["takeover_verbs"]) + ")"),
     }
 
 
@@ -137,7 +137,7 @@ def _find_parties(folded: str, found: dict) -> list[Hit]:
         if generic:
             hits.append(Hit("party", "generic", "vague", s, e, name))
         elif name not in d["not_names"] and not name.startswith(("于", "此", "我们", "我司", "本公司", "您")):
-            sub = "successor" if m.group("verb") in _TAKEOVER else "organisation"
+            sub = "successor" if m.group("verb") in d["takeover"] else "organisation"
             if sub == "organisation" and not d["org_suffix"].search(name) and not d["titled"].search(name):
                 if len(name) < 3:
                     continue

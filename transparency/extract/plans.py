@@ -13,16 +13,24 @@ import re
 from functools import cache
 
 from .lexicon import lexicon
-from .text import Bounds, Hit, alternation
+from .text import Bounds, Hit, alternation, ascii_lower
 
 _PLAN_KINDS = ("takeover", "migration", "data_export", "handover", "postponement", "data_deletion", "refund")
 # A named migration target right after the cue: "move to Formstack Teams", 迁移至“云账本”, a URL.
 _TARGET = re.compile(r"\s*(?:the\s+)?(?:[A-Z][A-Za-z0-9&'-]+(?:\s+[A-Z][A-Za-z0-9&'-]+)*|[“\"「『《][^”\"」』》\n]{1,20}[”\"」』》]|https?://)")
 _HEADING = re.compile(r"[\s\d.、)）(（一二三四五六七八九十:：-]*")
-_WE = re.compile(r"我们|我司|本公司|公司将|本平台|本店|本行|本会|本中心|本所|本园区|本馆|本站|本院|敝司|本人|(?<![A-Za-z])(?:we|we'll|we've|our team|us|i|i'll)(?![A-Za-z])", re.I)
 
 
-_TAKEOVER_VERBS = ("承接", "接管", "接手", "运营", "继续运营", "继续提供", "收购", "继续履行")
+
+
+@cache
+def _we() -> re.Pattern[str]:
+    return re.compile(alternation([w.lower() for w in lexicon("plans")["we_subjects"]]))
+
+
+@cache
+def _takeover_verbs() -> frozenset[str]:
+    return frozenset(lexicon("parties")["takeover_verbs"])
 
 
 @cache
@@ -36,7 +44,7 @@ def find_plans(folded: str, found: dict) -> list[Hit]:
     hits = []
     if "由" in folded:
         for m in _assignment().finditer(folded):
-            sub = "takeover" if m.group("verb") in _TAKEOVER_VERBS else "assignment"
+            sub = "takeover" if m.group("verb") in _takeover_verbs() else "assignment"
             hits.append(Hit("plan", sub, "vague", m.start(), m.end(), m.group()))
     for sub in (*_PLAN_KINDS, "vague"):  # ("plans", "objects") is context, read by resolve_plans
         for s, e in found.get(("plans", sub), ()):
@@ -94,6 +102,7 @@ def resolve_plans(plans: list[Hit], others: list[Hit], folded: str, sentences: B
     for h in others:
         by_sentence.setdefault(sentences.index(h.start), []).append(h)
     names = operator_names(folded, others)
+    low = ascii_lower(folded)
     operator_named = bool(names) or any(h.kind == "party" and h.quality == "concrete"
                                         and h.subkind in ("organisation", "team") for h in others)
     out = []
@@ -118,7 +127,7 @@ def resolve_plans(plans: list[Hit], others: list[Hit], folded: str, sentences: B
                      or (h.kind == "contact" and h.subkind in ("url", "email", "phone", "address"))
                      or (h.kind == "refund" and h.quality == "concrete")
                      or (h.kind == "money" and h.quality == "concrete")]
-        we = bool(_WE.search(folded, s0, s1))
+        we = bool(_we().search(low, s0, s1))
         named_actor = bool(actors or named)
         has_actor = named_actor or (we and operator_named)
         target = p.subkind in ("migration", "takeover", "data_export") and bool(_TARGET.match(folded, p.end))

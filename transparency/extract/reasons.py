@@ -12,10 +12,8 @@ import re
 from functools import cache
 
 from .lexicon import lexicon
-from .text import CJK, Hit, alternation
+from .text import CJK, Hit, alternation, ascii_lower
 
-_CLAUSE_END = re.compile(r"[,，;；。！!？?\n:：]|\.(?:\s|$)|(?:公司|我们|我司|本公司|本平台|平台)?(?:决定|不得不|被迫|将于|将在|拟于|已于|经慎重|经过慎重|经研究)"
-                         r"|(?:停业|停止|终止|关闭|结束|退出|暂停|歇业|撤离)|(?<![A-Za-z])(?:we|we've|we have|we are|we will|we'll|it is|the company|our team)(?![A-Za-z])", re.I)
 _CLAUSE_START = re.compile(r"[,，;；。！!？?\n:：]|\.\s", re.I)
 _SENTENCE_START = re.compile(r"[。！？!?；;\n]|\.\s")
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
@@ -31,6 +29,9 @@ def _data() -> dict:
     lex = lexicon("reasons")
     remove = sorted(set(lex["boilerplate"] + lex["fillers"]), key=len, reverse=True)
     return {
+        # A cause clause ends at punctuation or before the decision / the closure (clause_stops).
+        "clause_end": re.compile(r"[,，;；。！!？?\n:：]|\.(?:\s|$)|(?:公司|我们|我司|本公司|本平台|平台)?(?:"
+                                 + alternation([w.lower() for w in lex["clause_stops"]]) + ")"),
         "yin": re.compile(r"因(?![此而素为果应])|受(?=[^;。\n]{1,60}?影响)|(?<![联关体派世维直谱])系(?=[" + CJK + r"])(?![统列数])"),
         "remove": re.compile(alternation(remove) + r"|[\s\W\d_]+", re.I),
         "content_word": re.compile(rf"[{CJK}]|[A-Za-z]{{3,}}"),
@@ -47,8 +48,9 @@ def classify_cause(clause: str) -> str:
 
 
 def _clause_after(folded: str, start: int) -> int:
-    m = _CLAUSE_END.search(folded, start, min(len(folded), start + 80))
-    return m.start() if m else min(len(folded), start + 80)
+    end = min(len(folded), start + 80)
+    m = _data()["clause_end"].search(ascii_lower(folded[start:end]))
+    return start + m.start() if m else end
 
 
 def _clause_before(folded: str, end: int) -> int:
@@ -89,9 +91,6 @@ def _section_clause(folded: str, cue_start: int, cue_end: int) -> tuple[int, int
 
 def _before_consequence(folded: str, cue_start: int) -> tuple[int, int]:
     """The cause told just before "…, so we will close" / "因此，我们决定…"."""
-    m = None
-    for m in _CLAUSE_START.finditer(folded, max(0, cue_start - 200), cue_start):
-        pass
     sentence_start = 0
     for b in _SENTENCE_START.finditer(folded, max(0, cue_start - 300), cue_start):
         sentence_start = b.end()
