@@ -24,7 +24,7 @@ def _data() -> dict:
     surnames = "".join(lex["surnames"]).replace(" ", "")
     sur = f"[{surnames}]"
     titles = alternation(lex["person_titles"])
-    en_titles = alternation(lex["en_titles"])
+    en_titles = alternation(lex["en_titles"] + [t.lower() for t in lex["en_titles"] if len(t) > 3])
     return {
         "titled": re.compile(rf"{sur}(?:{titles})(?![部经监公结体计额数共之裁量价值])"),
         "cue_before": re.compile(rf"(?:{alternation(lex['person_cues_before'])})\s*(?:是|为|:)?\s*(?P<name>{sur}[{CJK}]{{1,2}}?)"

@@ -35,13 +35,17 @@ def _data() -> dict:
         "yin": re.compile(r"因(?![此而素为果应])|受(?=[^;。\n]{1,60}?影响)|(?<![联关体派世维直谱])系(?=[" + CJK + r"])(?![统列数])"),
         "remove": re.compile(alternation(remove) + r"|[\s\W\d_]+", re.I),
         "content_word": re.compile(rf"[{CJK}]|[A-Za-z]{{3,}}"),
+        "org_name": re.compile(rf"[{CJK}A-Za-z0-9()（）]{{2,24}}?(?:" + alternation(lexicon("parties")["org_suffixes"]) + ")"
+                               + r"|(?:[A-Z][A-Za-z&'-]+[ ]+){1,4}(?:Inc|Ltd|LLC|GmbH|Corp|Co|Limited|Group)\.?"),
     }
 
 
 def classify_cause(clause: str) -> str:
-    """``specific`` when something checkable is left after removing labels and fillers, else ``boilerplate``."""
+    """``specific`` when something checkable is left after removing labels and fillers, else ``boilerplate``.
+
+    A company's own name (上海东岸精工有限公司经营不善) is not a cause, so organisation names go too."""
     d = _data()
-    rest = d["remove"].sub(" ", clause)
+    rest = d["remove"].sub(" ", d["org_name"].sub(" ", clause))
     cjk = len(re.findall(f"[{CJK}]", rest))
     words = len(re.findall(r"[A-Za-z]{3,}", rest))
     return "specific" if cjk >= 2 or words >= 2 or (cjk >= 1 and words >= 1) else "boilerplate"

@@ -10,6 +10,7 @@ to a name three paragraphs up.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from ..extract.text import Bounds, paragraph_bounds, sentence_bounds
@@ -87,10 +88,27 @@ def assess_reason(evidence: list[Evidence], name: str = "reason") -> DimensionRe
     return _result(name, "absent", [], LOOKED_FOR["reason_absent"])
 
 
-def assess_time(evidence: list[Evidence]) -> DimensionResult:
+_DATELINE_LABEL = re.compile(r"^\s*(?:日期|发文日期|成文日期|date|dated)?\s*[:：]?\s*$", re.I)
+
+
+def _is_dateline(e: Evidence, text: str) -> bool:
+    """A date standing alone on its line (a letter's date, 成文日期) dates the letter, not an event."""
+    if e.subkind != "date":
+        return False
+    line_start = max(text.rfind("\n", 0, e.span.start), text.rfind("\r", 0, e.span.start)) + 1
+    line_end = len(text)
+    for sep in ("\n", "\r"):
+        k = text.find(sep, e.span.end)
+        if k >= 0:
+            line_end = min(line_end, k)
+    return bool(_DATELINE_LABEL.match(text[line_start:e.span.start])) and not text[e.span.end:line_end].strip()
+
+
+def assess_time(evidence: list[Evidence], text: str = "") -> DimensionResult:
     """concrete: a date, clock time or anchored window; vague: vague words, a year alone or an unfilled
-    date placeholder (which makes the dimension vague even beside real dates); absent: no time."""
-    times = _of(evidence, "time")
+    date placeholder (which makes the dimension vague even beside real dates); absent: no time. The
+    letter's own date on a line by itself is not the time of any event and is not counted."""
+    times = [e for e in _of(evidence, "time") if not (text and _is_dateline(e, text))]
     slots = _of(evidence, "placeholder", "date")
     concrete = [e for e in times if e.quality == "concrete"]
     if slots:
@@ -214,7 +232,7 @@ def assess(document: Document, evidence: list[Evidence]) -> tuple[dict[str, Dime
     layout = _Layout(document.text)
     matrix = {
         "reason": assess_reason(evidence),
-        "time": assess_time(evidence),
+        "time": assess_time(evidence, document.text),
         "responsibility": assess_responsibility(evidence, layout),
         "compensation": assess_compensation(evidence, layout),
     }

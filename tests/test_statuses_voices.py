@@ -1,0 +1,49 @@
+"""Statuses on short texts in voices the dev corpus has little of: an SMS, minutes, a Discord post, a
+founder's blog post, a 公文 — written for these tests against MATRIX.md, not taken from the corpus."""
+
+import pytest
+
+from transparency.extract import extract
+from transparency.judge.statuses import assess
+from transparency.language import detect_language
+from transparency.models import Document
+
+C, V, A = "concrete", "vague", "absent"
+VOICES = {
+    "sms": ("【力动健身】尊敬的会员：因商场租约到期，本店将于3月31日闭店。剩余课时按比例退款，请于3月25日前到店办理，"
+            "款项7个工作日内原路退回。详询店长王磊 138 1234 5678。",
+            dict(reason=C, time=C, responsibility=C, compensation=C, plan=A, owner=A)),
+    "minutes": ("会议纪要\n时间：2024年3月5日\n一、停业原因：母公司决定出售锂电隔膜业务。\n二、决议事项：\n"
+                "1. 在建项目由平台公司承接，责任人：陈立，完成时限：3月31日。\n"
+                "2. 客户保证金于4月15日前原路退还，责任人：财务部李娜，电话 021-5555 0101。\n",
+                dict(reason=C, time=C, responsibility=C, compensation=C, plan=C, owner=C)),
+    "discord": ("Hey everyone! Big news: after 3 amazing years we're shutting down PixelPals on June 1. Honestly the "
+                "servers just cost too much for our tiny team. Your progress will be wiped after that. If you bought "
+                "gems in the last 30 days, DM a mod and we'll sort something out. Love you all <3",
+                dict(reason=C, time=C, responsibility=V, compensation=V, plan=V, owner=V)),
+    "blog": ("Why we're closing Loomwork\n\nLoomwork ran out of runway. We spent the last six months trying to raise a "
+             "Series A and failed; revenue grew, but not fast enough to cover payroll.\n\nWhat this means: the service "
+             "stays up until April 30, 2024. Export your projects from Settings > Export before then. On May 15, 2024 "
+             "we will delete all data. Annual customers get a pro-rated refund to their card by May 10, 2024.\n\n"
+             "Questions? Email me directly: dana@loomwork-demo.com.\n\nDana Reyes, founder of Loomwork",
+             dict(reason=C, time=C, responsibility=C, compensation=C, plan=C, owner=C)),
+    "gongwen": ("崇开管〔2024〕12号\n关于上海东岸精工有限公司终止经营的告知函\n各相关企业：\n因上海东岸精工有限公司经营不善，"
+                "该公司将于近期终止经营。相关事宜将另行通知。\n特此函告。\n崇明经济开发区管理委员会\n2024年3月1日",
+                dict(reason=V, time=V, responsibility=A, compensation=A, plan=V, owner=V)),
+}
+
+
+@pytest.mark.parametrize("voice", sorted(VOICES))
+def test_voice(voice):
+    text, expected = VOICES[voice]
+    doc = Document(text=text, language=detect_language(text))
+    matrix, formula = assess(doc, extract(doc))
+    got = {d: r.status for d, r in matrix.items()}
+    got.update(plan=formula.plan.status, owner=formula.owner.status)
+    assert got == expected
+
+
+def test_the_letters_own_date_is_not_an_event_time():
+    doc = Document(text="本公司将于近期停止服务。\n\n某某科技有限公司\n2024年3月1日")
+    matrix, _ = assess(doc, extract(doc))
+    assert matrix["time"].status == "vague"
