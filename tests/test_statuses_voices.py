@@ -30,6 +30,24 @@ VOICES = {
     "gongwen": ("崇开管〔2024〕12号\n关于上海东岸精工有限公司终止经营的告知函\n各相关企业：\n因上海东岸精工有限公司经营不善，"
                 "该公司将于近期终止经营。相关事宜将另行通知。\n特此函告。\n崇明经济开发区管理委员会\n2024年3月1日",
                 dict(reason=V, time=V, responsibility=A, compensation=A, plan=V, owner=V)),
+    "hant_bank": ("親愛的客戶您好：\n本行信義分行因租約屆滿，將於民國113年10月31日營業終了後裁撤。自113年11月1日起，該分行之"
+                  "存款及保管箱業務將由本行松山分行（臺北市松山區八德路四段100號）承接，帳號維持不變。如有疑問，請洽客服專線 "
+                  "0800-000-123。\n聯合商業銀行 敬啟",
+                  dict(reason=C, time=C, responsibility=C, compensation=A, plan=C, owner=C)),
+    "en_b2b": ("Dear customer,\n\nOur distribution agreement with Ferro AG expires on 31 December 2024 and will not be "
+               "renewed. Open orders placed before 30 November 2024 will be fulfilled as scheduled. From 1 January 2025, "
+               "Ferro North America Inc. will supply the same products directly.\n\nPlease contact your sales "
+               "representative with any questions.\n\nBest regards,\nHolt Industrial Supply",
+               dict(reason=C, time=C, responsibility=V, compensation=A, plan=C, owner=C)),
+    "zh_game": ("因版号到期，《星海征途》将于2024年5月31日停服。未消耗的钻石将按1:1比例兑换为平台币，于6月15日前自动发放至账户。"
+                "如有问题请联系游戏内客服。",
+                dict(reason=C, time=C, responsibility=V, compensation=C, plan=A, owner=A)),
+    "en_vague": ("We regret to inform you that, due to unforeseen circumstances, our services will be discontinued shortly. "
+                 "Further details will be shared in due course. We appreciate your understanding.",
+                 dict(reason=V, time=V, responsibility=A, compensation=A, plan=V, owner=V)),
+    "zh_faq": ("问：已支付的保证金如何退还？\n答：保证金将于2024年4月30日前全额退还至贵司原付款账户。\n问：未履行的合同如何处理？\n"
+               "答：由我司法务部与贵司逐一协商解除，联系人：周敏，电话 021-6666 1234。",
+               dict(reason=A, time=C, responsibility=C, compensation=C, plan=C, owner=C)),
 }
 
 
