@@ -68,3 +68,8 @@ def test_role_of_named_organisations(text, name, role):
 ])
 def test_more_person_forms(text, expected):
     assert expected in spans(text, "party", "person", "concrete")
+
+
+def test_titled_person_with_a_given_name():
+    assert spans("贵司对接人：张明经理（开发区产业服务中心）", "party", "person") == ["张明经理"]
+    assert spans("请咨询相关部门经理", "party", "person") == []

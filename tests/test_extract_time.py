@@ -107,3 +107,7 @@ def test_no_date_in_numbers_that_are_not_dates(text):
 
 def test_a_festival_inside_a_name_is_not_a_time():
     assert spans("由副总经理赵国庆负责", "time") == []
+
+
+def test_an_anchor_does_not_reach_back_over_a_name():
+    assert spans("由上海崇明产业发展有限公司自本函送达之日起30日内退还", "time", "period") == ["自本函送达之日起30日内"]

@@ -26,7 +26,8 @@ def _data() -> dict:
     titles = alternation(lex["person_titles"])
     en_titles = alternation(lex["en_titles"] + [t.lower() for t in lex["en_titles"] if len(t) > 3])
     return {
-        "titled": re.compile(rf"{sur}(?:{titles})(?![部经监公结体计额数共之裁量价值])"),
+        # 张经理, 王总, and with a given name 张明经理 (the given name never a word part such as 部门).
+        "titled": re.compile(rf"{sur}(?:(?![{''.join(sorted(_NOT_GIVEN))}])[{CJK}]){{0,2}}?(?:{titles})(?![部经监公结体计额数共之裁量价值])"),
         "cue_before": re.compile(rf"(?:{alternation(lex['person_cues_before'])})\s*(?:是|为|:)?\s*(?P<name>{sur}[{CJK}]{{1,2}}?)"
                                  rf"(?=[\s,;:()、]|电话|手机|邮箱|先生|女士|经理|$|[A-Za-z0-9+])"),
         "role_title_name": re.compile(rf"(?:经理|协理|主任|专员|顾问|主管|总监|代表|负责人|联系人|对接人|窗口)\s*[:]?\s*(?P<name>{sur}[{CJK}]{{1,2}}?)"

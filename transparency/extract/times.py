@@ -123,6 +123,8 @@ def _anchor_start(folded: str, start: int) -> int:
             limit = max(0, j - 12)
             while j > limit and re.match(f"[{CJK}A-Za-z0-9]", folded[j - 1]) and folded[j - 1] not in _ANCHOR_STOPS:
                 j -= 1
+                if folded[j] in "自从":  # 自本函送达之日起: the anchor starts at 自
+                    break
             return j if j < cut - len(end) else start
     return start
 
