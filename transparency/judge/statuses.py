@@ -11,6 +11,7 @@ to a name three paragraphs up.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 
 from ..extract.text import Bounds, paragraph_bounds, sentence_bounds
@@ -30,7 +31,8 @@ LOOKED_FOR = {
     "time": ("a calendar date (2024年3月31日, 'March 31, 2024') or a bounded window anchored to something "
              "known (30天内, 'within 30 days of this notice', 本月底前)"),
     "time_placeholder": "dates filled in: the text still has unfilled date placeholders (X月X日)",
-    "responsibility": ("a named person or organisation together with a phone, e-mail, WeChat or address"),
+    "responsibility": ("a named person or organisation who handles, takes over or is to be contacted (not a 客服 "
+                       "hotline or the company's signature), together with a phone, e-mail, WeChat or address"),
     "compensation": ("the basis or amount of what the client gets (full refund, pro-rata, an amount, "
                      "interest at a stated rate, fee waiver) plus a method or a deadline"),
     "compensation_absent": "any refund, compensation, credit or waiver for the client",
@@ -48,6 +50,8 @@ class _Layout:
     def __init__(self, text: str) -> None:
         self.sentences = Bounds(sentence_bounds(text))
         self.paragraphs = Bounds(paragraph_bounds(text))
+        self._index_key: int | None = None
+        self._by_sentence: dict[int, list[Evidence]] = {}
 
     def same_sentence(self, a: Evidence, b: Evidence) -> bool:
         return self.sentences.index(a.span.start) == self.sentences.index(b.span.start)
@@ -57,6 +61,34 @@ class _Layout:
         ("…gets a full refund. We'll send it through Steam before 15 December")."""
         i, j = self.sentences.index(a.span.start), self.sentences.index(b.span.start)
         return i == j or (j == i + 1 and self.paragraphs.index(a.span.start) == self.paragraphs.index(b.span.start))
+
+    def in_sentences(self, candidates: list[Evidence], a: Evidence) -> list[Evidence]:
+        """The ``candidates`` in ``a``'s sentence or the next one of its paragraph (indexed once per list)."""
+        key = id(candidates)
+        if self._index_key != key:
+            self._index_key, self._by_sentence = key, {}
+            for c in candidates:
+                self._by_sentence.setdefault(self.sentences.index(c.span.start), []).append(c)
+        i = self.sentences.index(a.span.start)
+        return [c for j in (i, i + 1) for c in self._by_sentence.get(j, ()) if self.same_or_next_sentence(a, c)]
+
+    def pairs_together(self, left: list[Evidence], right: list[Evidence]) -> list[tuple[Evidence, Evidence]]:
+        """Pairs (l, r) that belong :meth:`together`, found by paragraph and a sorted sweep, not all pairs."""
+        by_paragraph: dict[int, list[Evidence]] = {}
+        for r in right:
+            by_paragraph.setdefault(self.paragraphs.index(r.span.start), []).append(r)
+        starts = sorted(right, key=lambda r: r.span.start)
+        keys = [r.span.start for r in starts]
+        out = []
+        for l in left:
+            near = {id(r): r for r in by_paragraph.get(self.paragraphs.index(l.span.start), ())}
+            lo = bisect_left(keys, l.span.start - NEAR - 400)
+            hi = bisect_right(keys, l.span.end + NEAR)
+            for r in starts[lo:hi]:
+                if self.together(l, r):
+                    near[id(r)] = r
+            out.extend((l, r) for r in near.values())
+        return out
 
     def together(self, a: Evidence, b: Evidence) -> bool:
         gap = max(a.span.start, b.span.start) - min(a.span.end, b.span.end)
@@ -130,7 +162,7 @@ def assess_responsibility(evidence: list[Evidence], layout: _Layout) -> Dimensio
     generic_parties = _of(evidence, "party", "generic", "support")
     contacts = _of(evidence, "contact")
     channels = [e for e in contacts if e.subkind in _CHANNEL and e.quality == "concrete" and not e.attrs.get("generic")]
-    pairs = [(p, c) for p in named for c in channels if layout.together(p, c)]
+    pairs = layout.pairs_together(named, channels)
     if pairs:
         return _result("responsibility", "concrete", [x for pair in pairs for x in pair])
     # A street address with no party near it (the building that was sold) is not a way to reach anyone.
@@ -177,8 +209,9 @@ def assess_compensation(evidence: list[Evidence], layout: _Layout) -> DimensionR
     methods = _of(evidence, "refund", "original_route", "transfer", "method") + _of(evidence, "contact", "form")
     deadlines = [e for e in _of(evidence, "time", quality="concrete") if e.subkind != "clock"]
     backed = []
+    supports = methods + deadlines
     for b in bases:
-        support = [m for m in methods + deadlines if m is not b and layout.same_or_next_sentence(b, m)]
+        support = [m for m in layout.in_sentences(supports, b) if m is not b]
         if support:
             backed.append(b)
             backed.extend(support)
