@@ -48,6 +48,19 @@ VOICES = {
     "zh_faq": ("问：已支付的保证金如何退还？\n答：保证金将于2024年4月30日前全额退还至贵司原付款账户。\n问：未履行的合同如何处理？\n"
                "答：由我司法务部与贵司逐一协商解除，联系人：周敏，电话 021-6666 1234。",
                dict(reason=A, time=C, responsibility=C, compensation=C, plan=C, owner=C)),
+    "signature_phone": ("本公司将于2024年6月30日停止营业，感谢各位客户多年来的支持。\n\n上海和顺贸易有限公司\n电话：021-6123 4567",
+                        dict(reason=A, time=C, responsibility=V, compensation=A, plan=A, owner=A)),
+    "contact_person": ("本店将于6月30日闭店。会员卡余额可于6月20日前到店全额退还。联系人：王先生，电话：13812345678。",
+                       dict(reason=A, time=C, responsibility=C, compensation=C, plan=A, owner=A)),
+    "department_phone": ("本中心将于2024年5月31日停止运营。如有疑问，请致电我司财务部 021-6123 4567。",
+                         dict(reason=A, time=C, responsibility=C, compensation=A, plan=A, owner=A)),
+    "en_generic_team": ("Acme Cloud will shut down on May 1, 2024. Our team will contact you soon. Questions? Email "
+                        "support@acme-demo.com.",
+                        dict(reason=A, time=C, responsibility=V, compensation=A, plan=A, owner=A)),
+    "en_short_good": ("Hi Sam, FYI: Brightline closes its Denver warehouse on March 8, 2024 because the lease ends. Your "
+                      "pallets move to our Aurora site (1500 Airport Blvd, Aurora); your contact there is Maria Lopez, "
+                      "(303) 555-0148.",
+                      dict(reason=C, time=C, responsibility=C, compensation=A, plan=C, owner=C)),
 }
 
 
