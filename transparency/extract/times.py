@@ -54,8 +54,8 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
                             rf"|(?!\s*[\dXx×*一二三四五六七八九十])(?:底|末|份)?{_EDGE})"
                             rf"|\s*(?P<end>底|末|年底){_EDGE}"
                             rf"|(?:度)?(?:第[一二三四1-4]季度|[上下]半年|初|中)?(?!\s*[\dXx×*一二三四五六七八九十]+\s*月))")),
-        ("zh_md", re.compile(rf"(?<![\d年一二三四五六七八九十])({_M})\s*月\s*({_D})\s*[日号](?![\d]){_WEEKDAY}{_EDGE}")),
-        ("zh_m_end", re.compile(rf"(?<![\d年])({_M})\s*月\s*(?:底|末){_EDGE}")),
+        ("zh_md", re.compile(rf"(?<![\d年一二三四五六七八九十])(?P<m>{_M})\s*月\s*(?:(?P<d>{_D})\s*[日号](?![\d]){_WEEKDAY}{_EDGE}"
+                             rf"|(?P<end>底|末){_EDGE})")),
         ("iso", re.compile(r"(?<![\d.])(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?![\d])")),
         ("roc_ymd", re.compile(rf"(?:民国\s*)?(?<![\d])(1[01]\d|[1-9]\d)\s*年\s*({_M})\s*月\s*({_D})\s*[日号]{_WEEKDAY}{_EDGE}")),
         ("zh_day", re.compile(r"(?<![\d月./-])(3[01]|[12]\d|0?[1-9])\s*[日号]\s*(?:之前|以前|前|起|止|为止|截止)")),
@@ -135,7 +135,7 @@ _AMPM = re.compile(r"\d\s*(?:am|pm|a\.m|p\.m)(?![a-z])|noon|midnight")
 # What a text must contain for a pattern to have any chance (checked with `in`, far cheaper than a scan).
 _NEEDS: dict[str, object] = {
     "zh_y": ("年",),
-    "zh_md": ("月",), "zh_m_end": ("月",), "iso": ("-", "/", "."), "us_numeric": ("/",),
+    "zh_md": ("月",), "iso": ("-", "/", "."), "us_numeric": ("/",),
     "en_mdy": "months", "en_dmy": "months", "en_my": "months", "en_year": "latin", "en_quarter": ("q", "quarter"),
     "clock": (":",), "clock_ampm": "ampm", "zh_clock": ("点", "时"),
     "zh_period": ("内", "后", "届满"), "zh_period_anchored": ("后", "起", "满"),
@@ -146,7 +146,7 @@ _NEEDS: dict[str, object] = {
 # Patterns run only around their anchor characters (see text.windows): (anchors, before, after).
 _WINDOWS: dict[str, tuple[str, int, int]] = {
     "zh_y": ("年", 16, 30),
-    "zh_md": ("月", 8, 26), "zh_m_end": ("月", 8, 26), "clock": (":", 8, 20), "zh_clock": ("点时", 12, 16),
+    "zh_md": ("月", 8, 26), "clock": (":", 8, 20), "zh_clock": ("点时", 12, 16),
     "iso": ("-/.", 8, 12), "us_numeric": ("/", 8, 12), "roc_ymd": ("年", 16, 30), "zh_day": ("日号", 4, 8),
     "month_dot_day": (".", 4, 12), "dmy": ("/.", 4, 12),
     "zh_period": ("内后届", 48, 8), "zh_period_anchored": ("后起满", 4, 48), "zh_recurring": ("每", 2, 24),
@@ -222,12 +222,12 @@ def find_times(folded: str, found: dict) -> list[Hit]:
                 elif y is not None and 1900 <= y <= 2100:
                     hits.append(Hit("time", "year_only", "vague", s, e, f"{int(y):04d}", {"year": int(y)}))
             elif name == "zh_md":
-                mo, d = _num(g[0]), _num(g[1])
-                if _valid(mo, d):
-                    hits.append(Hit("time", "date", "concrete", s, e, _iso(None, mo, d)))
-            elif name == "zh_m_end":
-                mo = _num(g[0])
-                if _valid(mo):
+                mo = _num(m.group("m"))
+                if m.group("d") is not None:
+                    d = _num(m.group("d"))
+                    if _valid(mo, d):
+                        hits.append(Hit("time", "date", "concrete", s, e, _iso(None, mo, d)))
+                elif _valid(mo):  # 3月底
                     hits.append(Hit("time", "date", "concrete", s, e, _iso(None, mo)))
             elif name == "iso":
                 y, mo, d = int(g[0]), int(g[1]), int(g[2])
