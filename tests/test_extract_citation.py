@@ -2,7 +2,7 @@
 
 import pytest
 
-from _extract_helpers import first, spans
+from test_extract_helpers import first, spans
 from transparency.errors import ConfigError
 from transparency.extract.citations import load_law_table
 
@@ -30,7 +30,7 @@ def test_versioned_company_law_citation_is_current():
 
 
 def test_a_list_of_articles_gives_one_citation_each():
-    found = [e.attrs["article"] for e in __import__("_extract_helpers").evidence("《合同法》第94条、第96条")
+    found = [e.attrs["article"] for e in __import__("test_extract_helpers").evidence("《合同法》第94条、第96条")
              if e.kind == "citation"]
     assert found == [94, 96]
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from _extract_helpers import first, spans
+from test_extract_helpers import first, spans
 
 
 @pytest.mark.parametrize("text, expected, e164", [
@@ -54,6 +54,6 @@ def test_english_street_address():
     ("Call customer support at (415) 555-0132.", True),
 ])
 def test_generic_channels_are_marked(text, generic):
-    found = [e for e in __import__("_extract_helpers").evidence(text) if e.kind == "contact"
+    found = [e for e in __import__("test_extract_helpers").evidence(text) if e.kind == "contact"
              and e.subkind in ("phone", "email")]
     assert found and all(e.attrs["generic"] is generic for e in found)

@@ -2,7 +2,7 @@
 
 import pytest
 
-from _extract_helpers import first, spans
+from test_extract_helpers import first, spans
 from transparency.extract.numerals import cn_to_number
 
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from _extract_helpers import spans
+from test_extract_helpers import spans
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -54,7 +54,7 @@ def test_no_named_party(text):
     ("Your account will be served by our Elm Creek branch.", "Elm Creek branch", True),
 ])
 def test_role_of_named_organisations(text, name, role):
-    found = [e for e in __import__("_extract_helpers").evidence(text) if e.kind == "party" and e.span.text == name]
+    found = [e for e in __import__("test_extract_helpers").evidence(text) if e.kind == "party" and e.span.text == name]
     assert found and found[0].attrs["role"] is role
 
 

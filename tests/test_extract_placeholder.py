@@ -2,7 +2,7 @@
 
 import pytest
 
-from _extract_helpers import spans
+from test_extract_helpers import spans
 
 
 @pytest.mark.parametrize("text, expected, subkind", [

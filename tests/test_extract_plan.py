@@ -2,7 +2,7 @@
 
 import pytest
 
-from _extract_helpers import evidence
+from test_extract_helpers import evidence
 
 
 def plans(text, language=None):

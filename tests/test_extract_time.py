@@ -2,7 +2,7 @@
 
 import pytest
 
-from _extract_helpers import first, spans
+from test_extract_helpers import first, spans
 
 
 @pytest.mark.parametrize("text, expected, iso", [
@@ -96,7 +96,7 @@ def test_anchored_month_end_is_not_reported_as_vague():
     ("Letzter Tag: 15.10.2024", "15.10.2024", "2024-10-15"),
 ])
 def test_other_date_forms(text, expected, iso):
-    found = [e for e in __import__("_extract_helpers").evidence(text) if e.kind == "time" and e.subkind == "date"]
+    found = [e for e in __import__("test_extract_helpers").evidence(text) if e.kind == "time" and e.subkind == "date"]
     assert [(e.span.text, e.value) for e in found] == [(expected, iso)]
 
 

@@ -24,8 +24,8 @@ _WECHAT_GROUP = re.compile(r"(?:专项|专属|专门|客户)?微信群|(?:dedica
 _ADDRESS = re.compile(r"(?:办公地址|联系地址|邮寄地址|通讯地址|公司地址|地址|mailing address|address)\s*[:]\s*(?P<addr>[^\n;。]{4,80})")
 _EN_ADDRESS = re.compile(r"(?<![A-Za-z0-9])\d{1,5}[ ]+(?:[A-Z][a-z]+[ ]+){1,4}(?:Street|St\.|Road|Rd\.|Avenue|Ave\.|Boulevard|Blvd\.?|Drive|Dr\.|Lane|Ln\.|Way|Place|Square|Court|Highway|Parkway)(?![a-z])(?:[ ,]+[A-Z][a-z]+(?:[ ]+[A-Z][a-z]+)?)?(?:[ ,]+[A-Z]{1,2}\d[A-Z\d]?[ ]?\d[A-Z]{2})?")
 _CN_ADDRESS = re.compile(r"[\u4e00-\u9fff]{2,14}(?:路|街|大道|道|巷|弄)\s*\d{1,5}\s*号(?:[\u4e00-\u9fff\d]{0,12}(?:室|楼|层|座|栋))?")
-_FORM = re.compile(r"(?:退款|退费|在线|联系|退货|登记)(?:申请)?(?:表单|表格|表)|(?:退款|退费)申请单|提交工单|"
-                   rf"{EN_L}(?:refund|request|contact|claim|support|web)\s+form{EN_R}|{EN_L}help\s*(?:centre|center){EN_R}|帮助中心")
+_FORM = re.compile(r"(?:退款|退费|在线|联系|退货|登记)(?:申请)?(?:表单|表格|表)|(?:退款|退费)申请单|提交工单|帮助中心")
+_FORM_EN = re.compile(rf"{EN_L}(?:refund|request|contact|claim|support|web)\s+form{EN_R}|{EN_L}help\s*(?:centre|center){EN_R}")
 _ASSERTIVE_DIGITS = re.compile(r"\d")
 _LATIN_DIGIT = re.compile(r"\d[ ]+[A-Z][a-z]")
 _HAO = re.compile(r"\d\s*号")
@@ -150,7 +150,7 @@ def _find_contacts(folded: str, language: str) -> list[Hit]:
            "wechat": any(w in low for w in ("微信", "wechat", "公众号", "小程序")),
            "address": "地址" in folded or "address" in low, "street": _LATIN_DIGIT.search(folded) is not None,
            "cn_address": "号" in folded,
-           "form": any(w in low for w in ("表", "单", "form", "help", "帮助中心"))}
+           "form": any(w in low for w in ("表", "单", "帮助中心")), "form_en": "form" in low or "help" in low}
     for m in (_EMAIL.finditer(folded) if has["email"] else ()):
         hits.append(Hit("contact", "email", "concrete", m.start(), m.end(), m.group().lower()))
     email_spans = [(h.start, h.end) for h in hits if h.subkind == "email"]
@@ -172,6 +172,7 @@ def _find_contacts(folded: str, language: str) -> list[Hit]:
     for lo, hi in (windows(folded, _HAO, 24, 24) if has["cn_address"] else ()):
         for m in _CN_ADDRESS.finditer(folded, lo, hi):
             hits.append(Hit("contact", "address", "concrete", m.start(), m.end(), m.group()))
-    for m in (_FORM.finditer(low) if has["form"] else ()):
-        hits.append(Hit("contact", "form", "vague", m.start(), m.end(), folded[m.start():m.end()]))
+    for pattern in (_FORM,) * has["form"] + (_FORM_EN,) * has["form_en"]:
+        for m in pattern.finditer(low):
+            hits.append(Hit("contact", "form", "vague", m.start(), m.end(), folded[m.start():m.end()]))
     return hits

@@ -101,7 +101,8 @@ def _find_parties(folded: str, found: dict) -> list[Hit]:
     hits: list[Hit] = []
     for m in d["titled"].finditer(folded):
         hits.append(Hit("party", "person", "concrete", m.start(), m.end(), m.group()))
-    for m in d["honorific"].finditer(folded):
+    honorifics = "先生" in folded or "女士" in folded or "小姐" in folded
+    for m in (d["honorific"].finditer(folded) if honorifics else ()):
         hits.append(Hit("party", "person", "concrete", m.start(), m.end(), m.group()))
     for name in ("cue_before", "cue_after", "role_title_name"):
         for m in d[name].finditer(folded):

@@ -1,4 +1,5 @@
-"""Shared helpers for the extraction tests."""
+"""Shared helpers for the extraction tests (imported by the other test_extract_* modules), and a
+check that they find what they are asked for."""
 
 from __future__ import annotations
 
@@ -25,3 +26,10 @@ def first(text: str, kind: str, subkind: str | None = None, language: str | None
     found = [e for e in evidence(text, language) if e.kind == kind and (subkind is None or e.subkind == subkind)]
     assert found, f"no {kind}/{subkind} evidence in {text!r}"
     return found[0]
+
+
+def test_helpers_find_by_kind_subkind_and_quality():
+    text = "由于种种原因，本平台将于2024年3月31日停止服务。"
+    assert spans(text, "time", "date", "concrete") == ["2024年3月31日"]
+    assert first(text, "reason").subkind == "boilerplate"
+    assert evidence(text) == evidence(text, "zh")
