@@ -141,7 +141,7 @@ def load_law_table(path: Path | None = None) -> LawTable:
 
     path = path or matrices_dir() / "repealed_law.yaml"
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        raw = yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
         return LawTable(RepealedLawTable.model_validate(raw))
     except (OSError, yaml.YAMLError) as exc:
         raise ConfigError([Problem(str(path), None, f"cannot read the repealed-law table: {exc}")]) from exc

@@ -77,7 +77,9 @@ def lexicon(name: str) -> dict[str, list[str]]:
         raise KeyError(f"unknown lexicon {name!r}")
     path = LEXICON_DIR / f"{name}.yaml"
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        # The C build of the *safe* loader when libyaml is present (same semantics as yaml.safe_load,
+        # ten times faster on these lists), the pure-Python safe loader otherwise.
+        raw = yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except (OSError, yaml.YAMLError) as exc:
         raise LexiconError(f"{path.name}: cannot read the lexicon: {exc}") from exc
     return validate_lexicon(name, raw, f"lexicons/{path.name}")
