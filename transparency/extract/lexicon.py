@@ -27,7 +27,7 @@ SCHEMA: dict[str, tuple[frozenset[str], frozenset[str]]] = {
         "surnames", "person_titles", "person_cues_before", "person_cues_after", "org_suffixes",
         "org_left_stops", "org_not_names", "generic", "support", "successor_verbs", "takeover_verbs", "role_after",
         "role_before", "support_words", "generic_mailboxes", "en_titles", "en_org_suffixes", "en_generic",
-        "en_support"}), frozenset()),
+        "en_support"}), frozenset({"en_label_words"})),
     "reasons": (frozenset({
         "cues_before", "cues_after", "cues_section", "consequence", "decision", "clause_stops", "boilerplate",
         "boilerplate_standalone", "fillers", "link_only", "specific_facts", "not_causes"}), frozenset()),

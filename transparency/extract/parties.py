@@ -38,6 +38,7 @@ def _data() -> dict:
         "left_stops": frozenset(lex["org_left_stops"]),
         "stop_lengths": tuple(sorted({len(s) for s in lex["org_left_stops"]})),
         "not_names": set(lex["org_not_names"]),
+        "en_label_words": frozenset(lex.get("en_label_words", ())),
         "role_after": re.compile(r"(?:将|会|已|正|负责|全程|统一)?\s*(?:" + alternation([p.lower() for p in lex["role_after"]]) + ")"),
         "role_before": re.compile(r"(?:" + alternation([p.lower() for p in lex["role_before"]]) + r")(?!于)[^,;。!?\n]{0,10}$"),
         "generic_en": {p.lower() for p in lex["en_generic"]}, "support_en": {p.lower() for p in lex["en_support"]},
@@ -156,6 +157,8 @@ def _english(folded: str, d: dict, hits: list[Hit]) -> None:
         hits.append(Hit("party", "person", "concrete", m.start(), m.end(), m.group()))
     for name in ("en_contact", "en_signature", "en_role_name", "en_name_paren", "en_first_name_mail"):
         for m in d[name].finditer(folded):
+            if m.group("name").split()[0] in d["en_label_words"]:
+                continue  # "Questions: help@example.com" labels a channel; it names nobody
             hits.append(Hit("party", "person", "concrete", m.start("name"), m.end("name"), m.group("name")))
     for m in d["en_org"].finditer(folded):
         name = m.group("name")

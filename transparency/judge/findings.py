@@ -37,7 +37,8 @@ def fill(template: str | None, evidence: Evidence | None) -> str | None:
         group, _, name = key.partition(".")
         source = evidence.value if group == "value" else evidence.attrs
         if isinstance(source, dict) and name in source and source[name] is not None:
-            return str(source[name])
+            value = source[name]
+            return "、".join(map(str, value)) if isinstance(value, (list, tuple)) else str(value)
         return m.group(0)
 
     return _PLACEHOLDER.sub(one, template)
