@@ -26,9 +26,10 @@ def test_there_are_notebooks_and_none_is_committed_with_outputs():
                 assert not cell.outputs and cell.execution_count is None, f"{path.name} has outputs"
 
 
-@pytest.mark.skipif(importlib.util.find_spec("transparency.extract") is None,
-                    reason="the notebooks evaluate letters; the text evaluator (transparency.extract) "
-                           "is not in this build yet")
+@pytest.mark.skipif(importlib.util.find_spec("transparency.extract") is None
+                    or importlib.util.find_spec("transparency.io") is None,
+                    reason="the notebooks evaluate letters; the text evaluator (transparency.extract, "
+                           "transparency.io) is not in this build yet")
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.name for p in NOTEBOOKS])
 def test_notebook_runs(path, tmp_path, monkeypatch):
     work = tmp_path / "notebooks"
