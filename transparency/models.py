@@ -163,6 +163,8 @@ class Explanation(_Model):
     fired: list[str] = Field(default_factory=list, description="codes of the rules that fired")
     unmet: dict[str, str] = Field(default_factory=dict,
                                   description="dimension -> what was looked for and not found")
+    rules_looked_for: dict[str, str] = Field(
+        default_factory=dict, description="code of a rule that fired on an absence -> what it looked for")
 
 
 class Evaluation(_Model):

@@ -128,3 +128,8 @@ def test_holds(test: Test, fact: dict[str, Scalar]) -> bool:
 def pattern_matches(pattern: Pattern, fact: dict[str, Scalar]) -> bool:
     """Whether ``fact`` is of the pattern's kind and passes all its tests."""
     return fact.get("fact") == pattern.fact and all(test_holds(t, fact) for t in pattern.tests)
+
+
+# Not pytest tests, whatever their names say (test modules import them).
+Test.__test__ = False  # type: ignore[attr-defined]
+test_holds.__test__ = False  # type: ignore[attr-defined]

@@ -1,0 +1,71 @@
+"""Findings from firings: the engine says which rule fired on which facts; the rule's metadata says
+what to tell the writer."""
+
+from __future__ import annotations
+
+import re
+
+from ..models import Document, Evidence, Finding, SEVERITY_RANK, Span
+from ..rules.ir import Firing
+from ..rules.loader import Rule
+
+_PLACEHOLDER = re.compile(r"\{(text|value\.[a-z_]+|attr\.[a-z_]+)\}")
+
+
+def document_span(document: Document) -> Span:
+    """The span of the document's first line (an empty span at 0 for an empty text): where findings
+    about the whole document sit."""
+    text = document.text
+    end = len(text)
+    for i, ch in enumerate(text):
+        if ch in "\r\n":
+            end = i
+            break
+    return document.span(0, end)
+
+
+def fill(template: str | None, evidence: Evidence | None) -> str | None:
+    """Fill ``{text}``, ``{value.KEY}`` and ``{attr.KEY}`` from the first evidence of a finding.
+    A placeholder that cannot be filled is left as written (the example tests catch it)."""
+    if template is None or evidence is None:
+        return template
+
+    def one(m: re.Match[str]) -> str:
+        key = m.group(1)
+        if key == "text":
+            return evidence.span.text
+        group, _, name = key.partition(".")
+        source = evidence.value if group == "value" else evidence.attrs
+        if isinstance(source, dict) and name in source and source[name] is not None:
+            return str(source[name])
+        return m.group(0)
+
+    return _PLACEHOLDER.sub(one, template)
+
+
+def build_findings(document: Document, firings: set[Firing], rules: dict[str, Rule],
+                   evidence_by_id: dict[int, Evidence]) -> list[Finding]:
+    """One finding per firing (deduplicated by code and span), in reading order."""
+    whole = document_span(document)
+    seen: set[tuple[str, int, int]] = set()
+    out: list[Finding] = []
+    for firing in sorted(firings, key=lambda f: (f.code, f.fact_ids)):
+        rule = rules[firing.code]
+        bound = [evidence_by_id[i] for i in firing.fact_ids if i in evidence_by_id]
+        span = bound[0].span if bound else whole
+        key = (rule.code, span.start, span.end)
+        if key in seen:
+            continue
+        seen.add(key)
+        first = bound[0] if bound else None
+        out.append(Finding(
+            code=rule.code, name=rule.name, severity=rule.severity,
+            message=fill(rule.message_in(document.language), first) or "",
+            dimension=rule.dimension, span=span, evidence=bound,
+            fix=fill(rule.fix_in(document.language), first), source=rule.source))
+    return sort_findings(out)
+
+
+def sort_findings(findings: list[Finding]) -> list[Finding]:
+    """Reading order; at one place, the most severe first."""
+    return sorted(findings, key=lambda f: (f.span.start, f.span.end, -SEVERITY_RANK[f.severity], f.code))

@@ -1,0 +1,76 @@
+"""One pass, left to right: extract evidence -> statuses -> facts -> engine -> findings -> scores.
+
+Each stage is a pure function of the previous stage's output: extraction knows nothing of rules, the
+engine nothing of text, and scoring never re-reads the text.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from .engine import get_backend
+from .facts import evidence_fact
+from .judge.findings import build_findings, sort_findings
+from .judge.score import document_score, explain
+from .models import Document, DimensionResult, Evaluation, Evidence, Formula, FORMULA_PARTS
+from .rules.compiler import context_scalar
+from .rules.loader import RuleSet, default_ruleset
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .config import Config
+
+Fact = dict[str, Any]
+
+
+def document_facts(document: Document, evidence: list[Evidence], matrix: dict[str, DimensionResult],
+                   formula: Formula) -> tuple[list[Fact], dict[int, Evidence]]:
+    """The facts of one document (marker, statuses, evidence) and the evidence behind each fact id."""
+    client = document.client
+    facts: list[Fact] = [{
+        "id": 0, "fact": "document", "kind": document.kind, "language": document.language,
+        "tier": context_scalar(client.tier if client else None),
+        "remote": bool(client.remote) if client else False,
+        "legal_status": "unknown", "chars": len(document.text)}]
+    statuses = {**{d: r.status for d, r in matrix.items()},
+                **{p: getattr(formula, p).status for p in FORMULA_PARTS}}
+    for name, status in statuses.items():
+        facts.append({"id": len(facts), "fact": "status", "dimension": name, "status": status})
+    by_id: dict[int, Evidence] = {}
+    for ev in evidence:
+        fid = len(facts)
+        facts.append(evidence_fact(ev, fid))
+        by_id[fid] = ev
+    return facts, by_id
+
+
+def judge(document: Document, evidence: list[Evidence], matrix: dict[str, DimensionResult],
+          formula: Formula, *, ruleset: RuleSet | None = None, config: "Config | None" = None,
+          backend: str | None = None) -> Evaluation:
+    """Run the document rules on extracted evidence and statuses; build findings and scores."""
+    ruleset = ruleset or default_ruleset()
+    facts, by_id = document_facts(document, evidence, matrix, formula)
+    program = ruleset.program("document")
+    firings = get_backend(program, backend).run(facts)
+    rules = ruleset.by_code
+    # A rule applies only to the languages it has examples for (its documented scope).
+    firings = {f for f in firings if document.language in rules[f.code].languages}
+    findings = build_findings(document, firings, rules, by_id)
+    if config is not None:
+        findings = [f.model_copy(update={"severity": config.severity_for(f.code, f.severity)})
+                    for f in findings if config.is_enabled(f.code)]
+        findings = sort_findings(findings)
+    score = document_score(matrix, findings)
+    return Evaluation(document=document, findings=findings, matrix=matrix, formula=formula,
+                      score=score, evidence=evidence,
+                      explanation=explain(rules, findings, matrix, formula))
+
+
+def evaluate_document(document: Document, *, ruleset: RuleSet | None = None,
+                      config: "Config | None" = None, backend: str | None = None) -> Evaluation:
+    """Evaluate one document with the bundled rules (or ``ruleset``)."""
+    from .extract import extract
+    from .judge.statuses import assess
+
+    evidence = extract(document)
+    matrix, formula = assess(document, evidence)
+    return judge(document, evidence, matrix, formula, ruleset=ruleset, config=config, backend=backend)
