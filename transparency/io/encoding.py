@@ -8,9 +8,10 @@ guess reliable:
 2. NUL bytes never occur in text encoded in UTF-8, GBK or Big5, but every ASCII character (newline,
    digit, Latin letter) in UTF-16 has one NUL byte: NULs that sit almost all on odd offsets mean
    UTF-16-LE, on even offsets UTF-16-BE. NULs in any other pattern mean a binary file.
-3. Valid UTF-8 with non-ASCII bytes almost never happens by accident in GBK or Big5 text (their lead
-   bytes 0x81-0xFE would need exactly the right continuation bytes), so a strict UTF-8 decode that
-   succeeds wins.
+3. Valid UTF-8 with non-ASCII bytes rarely happens by accident in GBK or Big5 text (their lead bytes
+   0x81-0xFE would need exactly the right continuation bytes), so a strict UTF-8 decode that reads as
+   plausible text (below) wins at once. A few GBK characters do form valid UTF-8 (为 = CE AA reads as
+   Greek Ϊ), which is why even a successful UTF-8 decode must also look like a letter.
 4. GB18030 and Big5 both accept most Chinese byte strings, so both strict decodes are tried and the
    more *plausible* text wins: the share of characters that are ordinary ASCII, CJK punctuation or
    ideographs from the *frequent* part of that encoding's own table (GB2312 level 1 for GB, the Big5
@@ -83,6 +84,24 @@ def _plausibility(text: str, frequent) -> float:  # noqa: ANN001 - a predicate
     return (good - 3 * bad) / len(text)
 
 
+# For UTF-8 any script is possible, so "good" is broader (any CJK ideograph, Latin-1 letters) and is
+# counted with regular expressions: this runs on every non-ASCII letter, so it has to be fast.
+_UTF8_GOOD = re.compile("[\t\n\r\x20-\x7e\u00a0-\u00ff\u2010-\u206f\u3000-\u303f\u3400-\u4dbf"
+                        "\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef\U00020000-\U0002fa1f]")
+_UTF8_BAD = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f\u0370-\u052f\u2500-\u259f\u3040-\u30ff"
+                       "\u3100-\u312f\uac00-\ud7af\ue000-\uf8ff\ufffd]")
+
+
+def _utf8_plausibility(text: str) -> float:
+    good = len(_UTF8_GOOD.findall(text))
+    bad = len(_UTF8_BAD.findall(text))
+    return (good - 3 * bad) / len(text) if text else 1.0
+
+
+def _implausible_share(text: str) -> float:
+    return len(_UTF8_BAD.findall(text)) / len(text) if text else 0.0
+
+
 def _strict(data: bytes, encoding: str) -> str | None:
     try:
         return data.decode(encoding)
@@ -119,9 +138,14 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
     if b"\x00" in data:
         return _decode_utf16_without_bom(data)
     text = _strict(data, "utf-8")
-    if text is not None:
-        return _check_controls(text, "utf-8"), "utf-8"
     candidates: list[tuple[float, int, str, str]] = []
+    if text is not None:
+        if data.isascii():
+            return _check_controls(text, "utf-8"), "utf-8"
+        score = _utf8_plausibility(text)
+        if score >= 0.9:
+            return _check_controls(text, "utf-8"), "utf-8"
+        candidates.append((score, 1, "utf-8", text))
     # GBK before GB18030: same text for GBK bytes, and the narrower name is the more useful one.
     for order, (codec, frequent) in enumerate((("gbk", _frequent_gb), ("gb18030", _frequent_gb),
                                                 ("big5", _frequent_big5), ("cp950", _frequent_big5))):
@@ -137,7 +161,9 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
         raise DecodeFailure("is not valid UTF-8, UTF-16, GB18030/GBK or Big5 text; "
                             "save it as UTF-8 and try again")
     score, _, codec, decoded = max(candidates)
-    if score < 0.5:
+    if _implausible_share(decoded) > 0.1:
+        # Rare ideographs are fine (a name, a traditional character in GBK); control characters,
+        # private-use code points and stray kana in one character of ten are not a letter.
         raise DecodeFailure(f"does not look like text (best guess {codec} leaves too many "
                             "unusual characters); save it as UTF-8 and try again")
     return _check_controls(decoded, codec), codec
