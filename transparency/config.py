@@ -209,6 +209,14 @@ class _Locator:
     def _table(self, sub: str | None) -> str:
         return ".".join(p for p in (self.root, sub) if p)
 
+    def header(self, sub: str, occurrence: int = 0) -> int | None:
+        """1-based line of the header of table ``root.sub`` (its ``occurrence``-th, for arrays)."""
+        table = self._table(sub)
+        for i, (name, occ) in enumerate(self.tables):
+            if name == table and occ == occurrence:
+                return i + 1
+        return None
+
     def line(self, key: str, value: str | None = None, *, sub: str | None = None,
              occurrence: int = 0) -> int | None:
         """1-based line of ``key`` (then of ``value`` after it) in table ``root[.sub]``."""
@@ -334,7 +342,8 @@ def load_config(path: str | os.PathLike[str]) -> Config:
     else:
         for n, entry in enumerate(raw_profiles):
             def where(key: str) -> int | None:
-                return loc.line(key, sub="profiles", occurrence=n) or loc.line("profiles")
+                return (loc.line(key, sub="profiles", occurrence=n)
+                        or loc.header("profiles", n) or loc.line("profiles"))
             for key in entry:
                 if key not in _PROFILE_KEYS:
                     problems.append(Problem(name, where(key), f"profile {n + 1}: unknown key {key!r}; "
