@@ -187,6 +187,12 @@ class Evaluation(_Model):
                 out[part] = getattr(self.formula, part).status
         return out
 
+    def _repr_html_(self) -> str:
+        """Jupyter display: the letter with evidence and findings highlighted, and the matrix."""
+        from .render.notebook import evaluation_html
+
+        return evaluation_html(self)
+
     def worst_severity(self) -> Severity | None:
         """The highest severity among the findings, or None."""
         if not self.findings:

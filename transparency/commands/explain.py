@@ -1,0 +1,62 @@
+"""``transparency explain CODE``: a rule's documentation with its examples."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from difflib import get_close_matches
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("code", help="a rule code (e.g. TT001) or name (e.g. time-absent)")
+    parser.add_argument("--rules", action="append", default=[], metavar="FILE",
+                        help="an extra rule file to load (repeatable)")
+
+
+def run(args: argparse.Namespace) -> int:
+    from ..errors import RuleFileError
+    from ..rules.loader import load_ruleset
+
+    try:
+        ruleset = load_ruleset(args.rules)
+    except RuleFileError as exc:
+        print(exc, file=sys.stderr)
+        return 2
+    wanted = args.code.strip()
+    rule = ruleset.by_code.get(wanted.upper()) or next(
+        (r for r in ruleset.rules if r.name == wanted), None)
+    if rule is None:
+        keys = list(ruleset.by_code) + [r.name for r in ruleset.rules]
+        close = get_close_matches(wanted.upper() if wanted[:2].isalpha() else wanted, keys, n=3)
+        hint = f" Did you mean {', '.join(close)}?" if close else " `transparency rules` lists them."
+        print(f"transparency: no rule {wanted!r}.{hint}", file=sys.stderr)
+        return 2
+    print(render_rule(rule))
+    return 0
+
+
+def render_rule(rule) -> str:  # noqa: ANN001 - a loaded Rule
+    """A rule's documentation as plain text (Markdown-friendly)."""
+    lines = [f"{rule.code} {rule.name}", "",
+             f"target: {rule.target}   dimension: {rule.dimension}   severity: {rule.severity}",
+             f"defined in: {rule.path}:{rule.line}", ""]
+    for lang in ("zh", "en"):
+        lines.append(f"message ({lang}): {rule.message_in(lang)}")
+        fix = rule.fix_in(lang)
+        if fix:
+            lines.append(f"fix ({lang}): {fix}")
+    lines += ["", f"why: {rule.why}", f"source: {rule.source}", ""]
+    if rule.builtin:
+        lines += [f"checked by code: builtin {rule.builtin!r}", ""]
+    if rule.target == "document":
+        for lang, ex in rule.doc_examples().items():
+            for label, items in (("bad", ex.bad), ("better", ex.better)):
+                for item in items:
+                    text = item if isinstance(item, str) else item.text
+                    ctx = "" if isinstance(item, str) else f" [{item.kind}{', ' + item.tier if item.tier else ''}]"
+                    lines.append(f"  {label} ({lang}){ctx}: {text}")
+    else:
+        for label in ("bad", "better"):
+            for item in rule.examples[label]:
+                lines.append(f"  {label}: {item}")
+    return "\n".join(lines)
