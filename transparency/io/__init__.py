@@ -17,7 +17,8 @@ from ..errors import InputError
 from ..models import ClientRef, Document
 
 __all__ = ["InputError", "MAX_TEXT_BYTES", "MAX_DOCX_BYTES", "STDIN", "SUPPORTED_SUFFIXES",
-           "discover", "load_document", "read_text", "read_bytes_text"]
+           "discover", "extract_text", "load_document", "read_document_text", "read_text",
+           "read_bytes_text"]
 
 #: Largest .txt/.md/.html file read (5 MiB, about 1.7 million Chinese characters in UTF-8): a letter
 #: is a few pages; a bigger file is almost surely not one, and reading it would stall a batch.
@@ -169,3 +170,8 @@ def discover(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Path | str]:
                 p = Path(folder, name)
                 if once(p):
                     yield p
+
+
+def read_document_text(path: str | os.PathLike[str]) -> str:
+    """The text to lint in ``path`` (same as :func:`extract_text`; the name ``transparency.api`` uses)."""
+    return extract_text(path)

@@ -103,7 +103,7 @@ def render_finding(path: str, text: str, starts: list[int], finding: Finding,
 
 
 def render(results: Sequence[Result], errors: Sequence[LintError], *, color: bool = False,
-           statistics: bool = False) -> str:
+           statistics: bool = False, **_: object) -> str:
     """The text report: every finding (or, with ``statistics``, counts per code), the errors, and a
     summary line. ``color`` adds ANSI colours (the caller decides: a terminal and no NO_COLOR)."""
     paint = _Paint(color)
