@@ -211,3 +211,30 @@ def test_profile_globs():
     assert not Profile("letters/*.txt").matches("letters/sub/a.txt")
     assert Profile("**/core/*.txt").matches("core/a.txt") and Profile("**/core/*.txt").matches("x/core/a.txt")
     assert Profile("k[0-9].txt").matches("k2.txt") and not Profile("k[!0-9].txt").matches("k2.txt")
+
+
+# -- `transparency config PATH` --------------------------------------------------------------------
+def test_config_command_prints_the_effective_configuration(tmp_path, capsys):
+    import json
+
+    from transparency.cli import main
+
+    conf = write(tmp_path / "transparency.toml", 'select = ["TM"]\nignore = ["TM003"]\n'
+                 '[severity]\nTM006 = "suggestion"\n[[profiles]]\nglob = "faq/*"\nkind = "faq"\n')
+    letter = write(tmp_path / "faq" / "q.md", "x")
+    assert main(["config", str(letter), "--format", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["path"] == str(conf) and data["profile"] == {"kind": "faq"}
+    assert "TM003" in data["disabled"] and "TM006" in data["enabled"] and "TS001" in data["disabled"]
+    assert data["severity_changed"] == {"TM006": "suggestion"}
+    assert main(["config", str(letter)]) == 0
+    text = capsys.readouterr().out
+    assert f"# from {conf}" in text and 'select = ["TM"]' in text and 'kind = "faq"' in text
+
+
+def test_config_command_reports_errors_with_file_and_line(tmp_path, capsys):
+    from transparency.cli import main
+
+    conf = write(tmp_path / "transparency.toml", '\nignore = ["QQ"]\n')
+    assert main(["config", str(tmp_path)]) == 2
+    assert f"{conf}:2: ignore: no rule has the code or prefix 'QQ'" in capsys.readouterr().err
