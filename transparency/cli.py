@@ -21,6 +21,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "explain": ("explain", "show a rule's documentation and examples"),
     "schema": ("schema", "print the JSON Schema of rule files, checklists or facts"),
     "config": ("config", "show the configuration that applies to a file or folder"),
+    "checklist": ("checklist", "evaluate client-rights checklists (CSV, XLSX, YAML, JSON)"),
 }
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2

@@ -86,6 +86,21 @@ CATALOGUE: dict[tuple[str, str], FactKind] = _kinds(
                        "continuing_contact", "team_destination", "future_cooperation",
                        "short_term_rights", "delay_reason", "next_update", "force_majeure",
                        "renegotiation", "financial_status", "liquidation", "claim_declaration")),
+    # -- client-rights checklists (transparency.checklist.facts builds them) ---------------------------
+    FactKind("client", "checklist", "The client marker of a checklist: its tier inputs and tier.",
+             evidence=False, attrs={
+                 "tier": "str", "derived_tier": "str", "stated_tier": "str", "tier_stated": "bool",
+                 "tier_derivable": "bool", "annual_output": "num", "industry_chain_key": "bool",
+                 "remote": "bool", "items": "num", "consistent": "bool"}),
+    FactKind("item", "checklist", "One checklist row: a contract, project or money item of the client.",
+             evidence=False, attrs={
+                 "row": "num", "kind": "str", "amount": "num", "has_amount": "bool", "currency": "str",
+                 "has_owner": "bool", "has_contact": "bool", "has_contact_person": "bool",
+                 "deadline_quality": "str", "deadline_kind": "str", "deadline_days": "num",
+                 "has_method": "bool", "has_status": "bool", "status_dropped": "bool",
+                 "interest_basis_stated": "bool", "takeover_mode": "str", "has_successor": "bool",
+                 "signed": "bool", "has_confirmation_date": "bool", "has_transfer_clause": "bool",
+                 "has_breach_clause": "bool", "dispute": "str", "administrative": "bool"}),
 )
 
 

@@ -29,6 +29,7 @@ def _facts() -> dict[str, Any]:
 SCHEMAS: dict[str, str] = {
     "rules": f"{__name__}:_rules",
     "facts": f"{__name__}:_facts",
+    "checklist": "transparency.checklist.schema:checklist_schema",
 }
 
 

@@ -1,0 +1,71 @@
+"""Client tiers as validated data (``matrices/tiers.yaml``): the tier an annual output implies."""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+from typing import Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+
+from ..data import matrices_dir
+from ..errors import ConfigError, Problem
+
+TierName = Literal["core", "key", "ordinary"]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Label(_Strict):
+    zh: str
+    en: str
+
+
+class TierSpec(_Strict):
+    """The whole ``tiers.yaml``."""
+
+    core_above: float = Field(gt=0, description="annual output (yuan) strictly above which a client is core")
+    key_from: float = Field(gt=0, description="annual output (yuan) from which a client is key")
+    industry_chain_key: TierName = Field(description="the tier of a key industry-chain link")
+    labels: dict[TierName, Label]
+
+    @model_validator(mode="after")
+    def _ordered(self) -> "TierSpec":
+        if not self.key_from <= self.core_above:
+            raise ValueError("key_from must not exceed core_above")
+        if set(self.labels) != {"core", "key", "ordinary"}:
+            raise ValueError("labels must name core, key and ordinary")
+        return self
+
+    def derive(self, annual_output: float | None, industry_chain_key: bool | None) -> TierName | None:
+        """The tier the inputs imply, or None when neither is known."""
+        by_output: TierName | None = None
+        if annual_output is not None:
+            by_output = ("core" if annual_output > self.core_above
+                         else "key" if annual_output >= self.key_from else "ordinary")
+        if industry_chain_key:
+            rank = ("ordinary", "key", "core")
+            candidates = [t for t in (by_output, self.industry_chain_key) if t is not None]
+            return max(candidates, key=rank.index)
+        return by_output
+
+
+def load_tiers(path: Path | None = None) -> TierSpec:
+    """Load and validate a tiers file (the bundled one by default)."""
+    path = path or matrices_dir() / "tiers.yaml"
+    try:
+        return TierSpec.model_validate(yaml.safe_load(path.read_text(encoding="utf-8")))
+    except (OSError, yaml.YAMLError) as exc:
+        raise ConfigError([Problem(str(path), None, f"cannot read the tiers: {exc}")]) from exc
+    except ValidationError as exc:
+        raise ConfigError([Problem(str(path), None, f"{'.'.join(map(str, e['loc']))}: {e['msg']}")
+                           for e in exc.errors()]) from exc
+
+
+@cache
+def bundled_tiers() -> TierSpec:
+    """The bundled tiers, loaded once."""
+    return load_tiers()
