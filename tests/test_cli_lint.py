@@ -116,6 +116,12 @@ def test_input_errors_are_reported_and_the_other_files_still_linted(capsys, lett
     assert "letters/bin.txt: error: is a binary file" in err
 
 
+def test_a_folder_with_nothing_to_lint_is_an_error_not_a_clean_run(capsys, letters):
+    (letters / "drafts").mkdir()
+    code, out, err = lint(capsys, "drafts")
+    assert code == 2 and "drafts: error: is a folder with no letters in it" in err
+
+
 def test_usage_errors_exit_2(capsys, letters):
     with pytest.raises(SystemExit) as info:
         main(["lint", "letters", "--format", "xml"])
@@ -155,6 +161,49 @@ def test_nearest_configuration_and_profiles_apply(capsys, letters):
     docs = {d["path"]: d for d in json.loads(out)["documents"]}
     assert docs["letters/b.txt"]["kind"] == "faq" and docs["letters/a.txt"]["kind"] == "letter"
     assert all(f["code"] == "TM003" for d in docs.values() for f in d["findings"])
+
+
+HOUSE_RULE = """\
+rules:
+  - code: HR001
+    name: house-no-hotline
+    dimension: responsibility
+    severity: error
+    check:
+      requires: {fact: status, dimension: responsibility, status: concrete}
+    message: {zh: 没有写明负责人, en: no named owner}
+    why: the client does not know whom to call
+    source: house style guide 3.2
+    examples:
+      zh: {bad: ["我们将停业。"], better: ["由李经理负责，电话021-12345678。"]}
+      en: {bad: ["We are closing."], better: ["Ms Li (021-12345678) handles refunds."]}
+"""
+
+
+def test_extend_rules_adds_house_rules_that_can_be_selected(capsys, letters):
+    write(letters / "house" / "rules.yaml", HOUSE_RULE)
+    write(letters / "transparency.toml", 'extend-rules = ["house/rules.yaml"]\nselect = ["HR"]\n')
+    code, out, _ = lint(capsys, "letters/a.txt", "--format", "json")
+    assert code == 1
+    [f] = json.loads(out)["documents"][0]["findings"]
+    assert (f["code"], f["name"], f["source"]) == ("HR001", "house-no-hotline", "house style guide 3.2")
+
+
+def test_a_broken_house_rule_file_is_a_configuration_error_with_file_and_line(capsys, letters):
+    broken = write(letters / "house" / "rules.yaml", HOUSE_RULE.replace("    severity: error\n",
+                                                                        "    severity: fatal\n"))
+    write(letters / "transparency.toml", 'extend-rules = ["house/rules.yaml"]\n')
+    code, out, err = lint(capsys, "letters/a.txt")
+    assert code == 2 and f"{broken.resolve()}:5:" in err and "severity" in err
+
+
+def test_colour_on_a_terminal_unless_no_color(monkeypatch):
+    from transparency.commands.lint import _use_colour
+
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    assert _use_colour(FakeTTY()) and not _use_colour(io.StringIO())
+    monkeypatch.setenv("NO_COLOR", "1")
+    assert not _use_colour(FakeTTY())
 
 
 def test_explicit_config_file(capsys, letters):

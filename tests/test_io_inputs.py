@@ -220,6 +220,14 @@ def test_discover_keeps_given_files_missing_paths_and_stdin_once(tmp_path):
     assert out == [f, tmp_path / "missing.txt", "-"]
 
 
+def test_a_folder_without_letters_is_yielded_and_reported(tmp_path):
+    (tmp_path / "empty" / "sub").mkdir(parents=True)
+    write(tmp_path / "empty" / "sub", "notes.pdf", b"%PDF")
+    assert list(discover([tmp_path / "empty"])) == [tmp_path / "empty"]
+    with pytest.raises(InputError, match="is a folder with no letters in it"):
+        extract_text(tmp_path / "empty")
+
+
 def test_load_document_detects_language_and_applies_overrides(tmp_path):
     zh = load_document(write(tmp_path, "zh.txt", LETTER_ZH.encode("gbk")))
     en = load_document(write(tmp_path, "en.txt", LETTER_EN.encode()), kind="faq")

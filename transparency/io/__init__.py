@@ -88,6 +88,9 @@ def extract_text(path: str | os.PathLike[str]) -> str:
         return read_text(STDIN)[0]
     p = Path(path)
     suffix = p.suffix.lower()
+    if p.is_dir():
+        raise InputError(name, "is a folder with no letters in it (looked for "
+                               f"{', '.join(sorted(SUPPORTED_SUFFIXES))} files)")
     if suffix in DOCX_SUFFIXES:
         from .docx import DocxUnreadable, docx_to_text
 
@@ -140,7 +143,8 @@ def discover(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Path | str]:
     A folder is walked recursively (sorted by name, hidden folders and files skipped, symlinked folders
     not followed) for files with a supported extension; a file is yielded as given, whatever its
     extension, so that reading it reports a clear error; a missing path is yielded too, for the same
-    reason; ``"-"`` (standard input) is yielded as the string ``"-"``.
+    reason, and so is a folder with no supported file in it; ``"-"`` (standard input) is yielded as
+    the string ``"-"``.
     """
     seen: set[str] = set()
 
@@ -162,14 +166,20 @@ def discover(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Path | str]:
             if once(root):
                 yield root
             continue
+        found = False
         for folder, dirnames, filenames in os.walk(root, followlinks=False):
             dirnames[:] = sorted(d for d in dirnames if not _hidden(d))
             for name in sorted(filenames):
                 if _hidden(name) or Path(name).suffix.lower() not in SUPPORTED_SUFFIXES:
                     continue
                 p = Path(folder, name)
+                found = True
                 if once(p):
                     yield p
+        if not found and once(root):
+            # A folder with nothing to lint is reported (reading it raises InputError), never a
+            # silent "no problems".
+            yield root
 
 
 def read_document_text(path: str | os.PathLike[str]) -> str:
