@@ -227,3 +227,20 @@ def test_escaping_leaves_no_raw_separator(value):
 def test_unknown_format_is_a_clear_error():
     with pytest.raises(ValueError, match="unknown format 'xml'"):
         renderer("xml")
+
+
+@settings(max_examples=60)
+@given(st.text(alphabet=st.sampled_from(list("ab中文，\n\r\t")), min_size=1, max_size=80), st.data())
+def test_json_positions_always_point_at_the_finding_text(text, data):
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    ev = evaluation(text=text, spans=[("TR001", start, end, "warning")])
+    [f] = json.loads(renderer("json")([("a.txt", ev)], []))["documents"][0]["findings"]
+    assert text[f["start"]:f["end"]] == f["text"]
+    # line/column count characters, with \r\n, \n and \r each ending one line
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    prefix = text[:start].replace("\r\n", "\n").replace("\r", "\n")
+    if not (start > 0 and text[start - 1] == "\r" and text[start:start + 1] == "\n"):
+        assert f["line"] == prefix.count("\n") + 1
+        assert f["column"] == len(prefix) - (prefix.rfind("\n") + 1) + 1
+    assert 1 <= f["line"] <= len(lines)

@@ -66,10 +66,20 @@ class Progress:
         self.done += 1
         if not self.enabled:
             return
+        import shutil
+
+        from ..render.text import char_width
+
         width = 24
         filled = width * self.done // self.total
         line = f"[{'#' * filled}{'.' * (width - filled)}] {self.done}/{self.total} {name}"
-        self.stream.write("\r\x1b[K" + line[:100])
+        room, shown = shutil.get_terminal_size((80, 24)).columns - 1, []
+        for ch in line:  # never wrap: a wrapped line cannot be erased with \r
+            room -= char_width(ch)
+            if room < 0:
+                break
+            shown.append(ch)
+        self.stream.write("\r\x1b[K" + "".join(shown))
         self.stream.flush()
 
     def close(self) -> None:

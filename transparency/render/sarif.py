@@ -97,7 +97,6 @@ def report(results: Sequence[Result], errors: Sequence[LintError], ruleset: Any 
             "tool": {"driver": {
                 "name": "transparency",
                 "version": __version__,
-                "informationUri": "https://pypi.org/project/transparency/",
                 "rules": [_rule_descriptor(c, examples[c], ruleset) for c in codes],
             }},
             "columnKind": "unicodeCodePoints",
