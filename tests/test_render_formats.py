@@ -32,7 +32,8 @@ def evaluation(text: str = TEXT, path: str = "letters/k2.txt", spans=None, langu
     spans = spans if spans is not None else [("TR001", start, start + 6, "warning"),
                                               ("TT001", 0, 6, "error")]
     findings = [finding(doc, c, s, e, sev) for c, s, e, sev in spans]
-    ev = Evidence(kind="reason", subkind="generic", quality="vague", span=doc.span(start, start + 6))
+    where = (start, start + 6) if start >= 0 else (0, 0)
+    ev = Evidence(kind="reason", subkind="generic", quality="vague", span=doc.span(*where))
     matrix = {"reason": DimensionResult(status="vague", score=0.5, evidence=[ev]),
               "time": DimensionResult(status="absent", score=0.0, looked_for="a date"),
               "responsibility": DimensionResult(status="absent", score=0.0),
