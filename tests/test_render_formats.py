@@ -137,6 +137,8 @@ def test_json_follows_the_contract():
     assert (tr["start"], tr["end"], tr["line"], tr["column"], tr["text"]) == (7, 13, 2, 1, "由于种种原因")
     assert TEXT[tr["start"]:tr["end"]] == tr["text"]
     assert [f["code"] for f in doc["findings"]] == ["TT001", "TR001"]  # reading order
+    assert doc["matrix"]["time"]["looked_for"] == "a date"
+    assert set(doc["explanation"]) >= {"fired", "unmet"}
 
 
 def test_json_fix_is_null_when_absent_and_text_is_not_escaped():

@@ -1,8 +1,9 @@
 """The machine-readable report of ``transparency lint --format json`` (CONTRACTS.md, schema version 1).
 
 Keys listed in the contract keep their meaning; this module adds ``end_line``, ``end_column``,
-``source`` and ``evidence`` to each finding, ``looked_for`` to each matrix entry and ``errors``
-entries' ``message``. Readers must ignore keys they do not know.
+``source`` and ``evidence`` to each finding, ``looked_for`` to each matrix entry (what was searched
+for and not found) and ``explanation`` to each document (rules that fired, what each unmet dimension
+and each rule that fired on an absence looked for). Readers must ignore keys they do not know.
 """
 
 from __future__ import annotations
@@ -54,7 +55,8 @@ def document_dict(path: str, ev: Evaluation) -> dict[str, Any]:
             "score": ev.score,
             "matrix": {dim: _dimension(res) for dim, res in ev.matrix.items()},
             "formula": formula,
-            "findings": [finding_dict(f) for f in sorted_findings(ev)]}
+            "findings": [finding_dict(f) for f in sorted_findings(ev)],
+            "explanation": ev.explanation.model_dump()}
 
 
 def report(results: Sequence[Result], errors: Sequence[LintError]) -> dict[str, Any]:
