@@ -204,9 +204,15 @@ def apply_suppressions(document: Document, findings: Sequence[Finding], ruleset:
         if config is not None and hasattr(config, "severity_for"):
             severity = config.severity_for(code, severity)
         kept.append(Finding(code=code, name=meta["name"], severity=severity,
-                            message=f"{meta['message']} ({detail})", dimension=meta["dimension"],
+                            message=_with_detail(meta["message"], detail, document.language),
+                            dimension=meta["dimension"],
                             span=document.span(d.start, d.end), fix=meta["fix"], source=meta["source"]))
     return sorted(kept, key=_order)
+
+
+def _with_detail(message: str, detail: str, language: str) -> str:
+    # Full-width parentheses after Chinese text, as Chinese typography expects.
+    return f"{message}（{detail}）" if language == "zh" else f"{message} ({detail})"
 
 
 def _order(f: Finding) -> tuple[int, int, str]:
