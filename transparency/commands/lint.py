@@ -114,7 +114,7 @@ def run(args: argparse.Namespace) -> int:
         errors = [LintError(p.path, f"{p.line}: {p.message}" if p.line else p.message)
                   for p in exc.problems]
         print(exc, file=sys.stderr)
-        _emit(renderer(args.format)([], errors, statistics=args.statistics), args)
+        _emit(renderer(args.format)([], errors, statistics=args.statistics))
         return EXIT_ERROR
 
     from .. import pipeline
@@ -142,7 +142,7 @@ def run(args: argparse.Namespace) -> int:
 
     render = renderer(args.format)
     _emit(render(results, errors, statistics=args.statistics, color=_use_colour(sys.stdout),
-                 ruleset=_first_ruleset(plan)), args)
+                 ruleset=_first_ruleset(plan)))
 
     if args.exit_zero:
         return EXIT_OK
@@ -185,6 +185,6 @@ def _first_ruleset(plan: dict):  # noqa: ANN202
     return next(iter(plan.values()))[1] if plan else None
 
 
-def _emit(output: str, args: argparse.Namespace) -> None:
+def _emit(output: str) -> None:
     sys.stdout.write(output)
     sys.stdout.flush()
