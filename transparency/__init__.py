@@ -15,12 +15,14 @@ from .models import (  # noqa: E402
 
 if TYPE_CHECKING:  # pragma: no cover
     from .api import evaluate, load_document
+    from .checklist.client import evaluate_client
     from .rules.loader import load_ruleset
 
 _LAZY = {
     "evaluate": "transparency.api",
     "load_document": "transparency.api",
     "load_ruleset": "transparency.rules.loader",
+    "evaluate_client": "transparency.checklist.client",
 }
 
 __all__ = [

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Protocol
 
+from ..errors import TransparencyError
 from ..rules.ir import Firing, IRProgram, Scalar
 
 Fact = dict[str, Scalar]
@@ -19,3 +20,7 @@ class Backend(Protocol):
         """The distinct firings for one subject. ``facts`` holds exactly one marker fact (kind
         ``program.marker``); every fact has a unique integer ``id`` and a ``fact`` kind."""
         ...
+
+
+class EngineError(TransparencyError, ValueError):
+    """A program or facts a backend cannot evaluate, or an unknown backend name (says what to do)."""
