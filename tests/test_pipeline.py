@@ -82,3 +82,18 @@ def test_configuration_selects_codes_and_overrides_severity():
     codes = {f.code: f.severity for f in ev.findings}
     assert not any(c.startswith("TF") for c in codes)
     assert codes["TM006"] == "suggestion"
+
+
+def test_a_rule_broken_by_something_missing_reports_once_at_its_first_place():
+    text = "已付保证金将全额退还，已付土地款也将全额退还。"
+
+    def refunds(doc):
+        return [Evidence(kind="refund", subkind="full", quality="concrete", span=doc.span(s, s + 4))
+                for s in (doc.text.index("全额退还"), doc.text.rindex("全额退还"))]
+
+    doc = Document(text=text, language="zh")
+    statuses = {d: _result(d, "absent") for d in ("reason", "time", "responsibility", "compensation")}
+    formula = Formula(**{p: _result(p, "absent") for p in ("cause", "plan", "owner")})
+    ev = judge(doc, refunds(doc), statuses, formula, backend="python")
+    tm015 = [f for f in ev.findings if f.code == "TM015"]
+    assert len(tm015) == 1 and tm015[0].span.start == text.index("全额退还")

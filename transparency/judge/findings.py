@@ -37,7 +37,8 @@ def fill(template: str | None, evidence: Evidence | None) -> str | None:
         group, _, name = key.partition(".")
         source = evidence.value if group == "value" else evidence.attrs
         if isinstance(source, dict) and name in source and source[name] is not None:
-            return str(source[name])
+            value = source[name]
+            return "、".join(map(str, value)) if isinstance(value, (list, tuple)) else str(value)
         return m.group(0)
 
     return _PLACEHOLDER.sub(one, template)
@@ -48,9 +49,18 @@ def build_findings(document: Document, firings: set[Firing], rules: dict[str, Ru
     """One finding per firing (deduplicated by code and span), in reading order."""
     whole = document_span(document)
     seen: set[tuple[str, int, int]] = set()
+    reported: set[str] = set()
     out: list[Finding] = []
-    for firing in sorted(firings, key=lambda f: (f.code, f.fact_ids)):
+
+    def position(firing: Firing) -> tuple[int, ...]:
+        return tuple(evidence_by_id[i].span.start for i in firing.fact_ids if i in evidence_by_id)
+
+    for firing in sorted(firings, key=lambda f: (f.code, position(f), f.fact_ids)):
         rule = rules[firing.code]
+        if rule.one_per_document:
+            if rule.code in reported:
+                continue  # something is missing from the whole text: say it once, at its first place
+            reported.add(rule.code)
         bound = [evidence_by_id[i] for i in firing.fact_ids if i in evidence_by_id]
         span = bound[0].span if bound else whole
         key = (rule.code, span.start, span.end)

@@ -19,7 +19,7 @@ from ..data import rules_dir
 from ..errors import Problem, RuleFileError
 from ..facts import FactKind, kinds_for
 from .builtins import BUILTINS
-from .compiler import CompileError, compile_program, compile_rule
+from .compiler import CompileError, compile_program, compile_rule, fails
 from .ir import NUMERIC_OPS, OPS, IRProgram
 from .schema import LANGUAGES, PRIMITIVES, RuleFileSpec, RuleSpec, primitive_of
 from .yamlpos import LineDict, LineList, line_of, load_with_lines
@@ -47,6 +47,15 @@ class Rule(RuleSpec):
     def builtin(self) -> str | None:
         """The builtin check's name, when the rule is checked by code."""
         return getattr(self.check, "builtin", None)
+
+    @cached_property
+    def one_per_document(self) -> bool:
+        """True when the rule is broken by something missing rather than by a fact that is there
+        (its check has no ``forbids``): it then reports once per document, however many facts its
+        ``when`` matched."""
+        if self.builtin is not None:
+            return False
+        return not any(kind == "exists" for conj in fails(self.check) for kind, _ in conj)
 
     def message_in(self, language: str) -> str:
         """The message in ``language`` (or the other language when only one is given)."""

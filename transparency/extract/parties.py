@@ -1,0 +1,194 @@
+"""Parties: titled persons, named organisations and teams, successors, and generic parties.
+
+Subkinds: person, organisation, team, successor (quality concrete when named), generic (相关部门,
+"the relevant team") and support (客服, "customer support"), both quality vague. ``value`` is the name.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from .lexicon import lexicon
+from .text import CJK, Hit, alternation
+
+_NOT_GIVEN = set("会司部区组方团局院厂行业目门台心所处科室队班委府局的了是在将和与及")
+_NAMECHARS = re.compile(f"[{CJK}A-Za-z0-9（）()·&]")
+_CAP = r"[A-Z][A-Za-z&'-]*"
+_CAPITALISED = re.compile(r"[A-Z][a-z]")
+
+
+@cache
+def _data() -> dict:
+    lex = lexicon("parties")
+    surnames = "".join(lex["surnames"]).replace(" ", "")
+    sur = f"[{surnames}]"
+    titles = alternation(lex["person_titles"])
+    en_titles = alternation(lex["en_titles"] + [t.lower() for t in lex["en_titles"] if len(t) > 3])
+    return {
+        # 张经理, 王总, and with a given name 张明经理 (the given name never a word part such as 部门).
+        "titled": re.compile(rf"{sur}(?:(?![{''.join(sorted(_NOT_GIVEN))}])[{CJK}]){{0,2}}?(?:{titles})(?![部经监公结体计额数共之裁量价值])"),
+        "cue_before": re.compile(rf"(?:{alternation(lex['person_cues_before'])})\s*(?:是|为|:)?\s*(?P<name>{sur}[{CJK}]{{1,2}}?)"
+                                 rf"(?=[\s,;:()、]|电话|手机|邮箱|先生|女士|经理|$|[A-Za-z0-9+])"),
+        "role_title_name": re.compile(rf"(?:经理|协理|主任|专员|顾问|主管|总监|代表|负责人|联系人|对接人|窗口)\s*[:]?\s*(?P<name>{sur}[{CJK}]{{1,2}}?)"
+                                      rf"(?:先生|女士|小姐)?(?=[\s,;:()、]|电话|手机|邮箱|负责|牵头|全程|将|会|$|[A-Za-z0-9+])"),
+        "honorific": re.compile(rf"(?<![{CJK}]{{3}}){sur}[{CJK}]{{1,2}}?(?:先生|女士|小姐)"),
+        "cue_after": re.compile(rf"(?P<name>{sur}[{CJK}]{{1,2}}?)(?={alternation(lex['person_cues_after'])})"),
+        "org_suffix": re.compile(rf"(?:{alternation(lex['org_suffixes'])})(?![分署件位长队落门])"),
+        "left_stops": frozenset(lex["org_left_stops"]),
+        "stop_lengths": tuple(sorted({len(s) for s in lex["org_left_stops"]})),
+        "not_names": set(lex["org_not_names"]),
+        "en_label_words": frozenset(lex.get("en_label_words", ())),
+        "role_after": re.compile(r"(?:将|会|已|正|负责|全程|统一)?\s*(?:" + alternation([p.lower() for p in lex["role_after"]]) + ")"),
+        "role_before": re.compile(r"(?:" + alternation([p.lower() for p in lex["role_before"]]) + r")(?!于)[^,;。!?\n]{0,10}$"),
+        "generic_en": {p.lower() for p in lex["en_generic"]}, "support_en": {p.lower() for p in lex["en_support"]},
+        "generic_set": set(lex["generic"]), "support_set": set(lex["support"]),
+        "successor": re.compile(rf"由\s*(?P<name>[^,;。!?\n由]{{2,24}}?)\s*(?:全面|统一|继续|全权|负责|协助|将|来|进行)?\s*"
+                                rf"(?P<verb>{alternation(lex['successor_verbs'])})"),
+        "en_name_title": re.compile(rf"(?P<name>[A-Z][a-z]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][A-Za-z'-]+){{1,2}}),\s+(?:our\s+|the\s+|a\s+)?"
+                                    rf"(?P<title>(?:Senior\s+|Assistant\s+|Deputy\s+)?(?:{en_titles})[A-Za-z ,&]{{0,40}}?)(?=[,.;\n(]|$| at | on | who | will | can | is )"),
+        "en_first_name_mail": re.compile(r"(?<![A-Za-z])(?P<name>[A-Z][a-z]{2,})\s*(?:\(|at\s+|:\s*|—\s*|-\s*)(?=[A-Za-z0-9._%+-]+@)"),
+        "en_honorific": re.compile(r"(?<![A-Za-z])(?:Mr|Ms|Mrs|Dr|Miss)\.?\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?"),
+        "en_contact": re.compile(r"(?<![A-Za-z])(?:contact|reach out to|reach|email|call|write to|speak to|speak with|ping|escalate to|talk to)\s+(?P<name>[A-Z][a-z]+\s+[A-Z][a-z]+)(?![A-Za-z])"),
+        "en_role_name": re.compile(r"(?<![A-Za-z])(?:manager|executive|lead|contact|representative|rep|coordinator|liaison|advisor|adviser|officer|specialist|partner)"
+                                   r"(?:[^.\n]{0,60}?\s+is|,|:|\s+—|\s+-)\s+(?P<name>[A-Z][a-z]+(?:\s+[A-Z]\.)?\s+[A-Z][A-Za-z'-]+)(?![A-Za-z])"),
+        "en_name_paren": re.compile(rf"(?P<name>[A-Z][a-z]+(?:\s+[A-Z]\.)?\s+[A-Z][A-Za-z'-]+)\s*\((?:[A-Za-z ,&]{{0,30}}\s)?(?:{en_titles})[^)]{{0,40}}\)"),
+        "en_signature": re.compile(rf"^[ \t]*(?P<name>[A-Z][a-z]+(?:\s+[A-Z]\.)?\s+[A-Z][A-Za-z'-]+)[ \t]*(?:\r?\n)[ \t]*(?:[A-Za-z ,&]{{0,30}}\s)?(?:{en_titles})", re.M),
+        "en_org": re.compile(rf"(?P<name>{_CAP}(?:[ ]+(?:of[ ]+|&[ ]+)?{_CAP}){{0,4}})[ ]+(?P<suf>{alternation(lex['en_org_suffixes'])})"),
+        "en_team": re.compile(rf"(?P<name>(?:{_CAP}[ ]+){{1,4}})(?P<suf>[Tt]eam|[Dd]epartment|[Dd]esk|[Oo]ffice|[Dd]ivision|[Uu]nit|branch|store|location|clinic|centre|center)(?![A-Za-z])"),
+        "en_successor": re.compile(
+            rf"(?P<name>(?:the[ ]+)?{_CAP}(?:[ ]+{_CAP}){{0,4}})[ ]+(?:has agreed to take over|will take over|is taking over|has taken over|will assume|has acquired|is acquiring|will acquire|will continue to (?:operate|serve|run))"
+            rf"|(?:taken over|acquired|transferred|assumed|operated|handled|run|serviced|served|managed) by[ ]+(?:our[ ]+)?(?P<name2>(?:the[ ]+)?{_CAP}(?:[ ]+{_CAP}){{0,4}})"),
+        "en_generic_words": re.compile(r"^(?:the\s+)?(?:our\s+)?(?:(?:customer|client)\s+)?(?:support|service|help|care|relevant|appropriate|the)(?:\s+(?:support|service|team))?\s*$", re.I),
+        "takeover": frozenset(lex["takeover_verbs"]),
+        "org_takeover": re.compile(r"^\s*(?:将|会|已)?\s*(?:" + alternation(lex["takeover_verbs"]) + ")"),
+    }
+
+
+def _org_start(folded: str, suffix_start: int, data: dict) -> int:
+    j = suffix_start
+    limit = max(0, suffix_start - 14)
+    while j > limit and _NAMECHARS.match(folded[j - 1]):
+        if any(folded[j - k:j] in data["left_stops"] for k in data["stop_lengths"] if k <= j):
+            break
+        j -= 1
+    return j
+
+
+def _with_roles(hits: list[Hit], folded: str) -> list[Hit]:
+    """Mark each named party that handles, takes over or is to be contacted (attr ``role``)."""
+    d = _data()
+    low = folded.lower()
+    out = []
+    for h in hits:
+        if h.quality != "concrete":
+            out.append(h)
+            continue
+        after = low[h.end:h.end + 16].lstrip(" ,:(")
+        before = low[max(0, h.start - 24):h.start].rstrip(" ,:(\"“「『《")
+        role = (h.subkind in ("person", "successor") or bool((h.attrs or {}).get("verb"))
+                or bool(d["role_after"].match(after)) or bool(d["role_before"].search(before)))
+        out.append(h._replace(attrs={**(h.attrs or {}), "role": role}))
+    return out
+
+
+def find_parties(folded: str, found: dict) -> list[Hit]:
+    """All parties in the folded text (named ones carry attr ``role``)."""
+    return _with_roles(_find_parties(folded, found), folded)
+
+
+def _find_parties(folded: str, found: dict) -> list[Hit]:
+    d = _data()
+    hits: list[Hit] = []
+    for m in d["titled"].finditer(folded):
+        hits.append(Hit("party", "person", "concrete", m.start(), m.end(), m.group()))
+    honorifics = "先生" in folded or "女士" in folded or "小姐" in folded
+    for m in (d["honorific"].finditer(folded) if honorifics else ()):
+        hits.append(Hit("party", "person", "concrete", m.start(), m.end(), m.group()))
+    for name in ("cue_before", "cue_after", "role_title_name"):
+        for m in d[name].finditer(folded):
+            person = m.group("name")
+            if any(ch in _NOT_GIVEN for ch in person[1:]):
+                continue
+            # Keep a trailing 先生/女士/小姐 in the span (林志明先生), so 明先生 inside it is not a second person.
+            end = m.end() if name == "role_title_name" else m.end("name")
+            hits.append(Hit("party", "person", "concrete", m.start("name"), end, folded[m.start("name"):end]))
+    for m in d["org_suffix"].finditer(folded):
+        s = _org_start(folded, m.start(), d)
+        text = folded[s:m.end()]
+        if (m.start() - s < 2 or text in d["not_names"] or folded[s:m.start()] in d["not_names"]
+                or folded[max(0, m.start() - 1):m.end()] in d["not_names"] or folded[m.start() - 1] in "本该我贵其此"):
+            continue
+        if text in d["support_set"] or folded[s:m.start()] in ("客服", "客户服务热线"):
+            hits.append(Hit("party", "support", "vague", s, m.end(), text))
+        elif text in d["generic_set"] or folded[s:m.start()] in ("相关", "有关", "其他", "第三方"):
+            hits.append(Hit("party", "generic", "vague", s, m.end(), text))
+        else:
+            sub = "team" if m.group() in ("小组", "工作组", "团队", "专班") else "organisation"
+            hits.append(Hit("party", sub, "concrete", s, m.end(), text))
+            if d["org_takeover"].match(folded[m.end():m.end() + 6]):
+                hits.append(Hit("party", "successor", "concrete", s, m.end(), text))
+    for group, sub in (("generic", "generic"), ("en_generic", "generic"), ("support", "support"), ("en_support", "support")):
+        for s, e in found.get(("parties", group), ()):
+            hits.append(Hit("party", sub, "vague", s, e, folded[s:e]))
+    for m in d["successor"].finditer(folded):
+        name = m.group("name").strip()
+        s = m.start("name") + (len(m.group("name")) - len(m.group("name").lstrip()))
+        e = s + len(name)
+        generic = (name in d["generic_set"] or name in d["support_set"] or name.lower() in d["generic_en"]
+                   or name.lower() in d["support_en"] or name.startswith(("相关", "有关", "客服")))
+        if generic:
+            hits.append(Hit("party", "generic", "vague", s, e, name))
+        elif name not in d["not_names"] and not name.startswith(("于", "此", "我们", "我司", "本公司", "您")):
+            sub = "successor" if m.group("verb") in d["takeover"] else "organisation"
+            if sub == "organisation" and not d["org_suffix"].search(name) and not d["titled"].search(name):
+                if len(name) < 3:
+                    continue
+            hits.append(Hit("party", sub, "concrete", s, e, name, {"verb": m.group("verb")}))
+    if _CAPITALISED.search(folded):  # English names need a capitalised word; skip the scans otherwise
+        _english(folded, d, hits)
+    return hits
+
+
+def _english(folded: str, d: dict, hits: list[Hit]) -> None:
+    for m in d["en_name_title"].finditer(folded):
+        hits.append(Hit("party", "person", "concrete", m.start(), m.end(), m.group("name"), {"title": m.group("title").strip()}))
+    for m in d["en_honorific"].finditer(folded):
+        hits.append(Hit("party", "person", "concrete", m.start(), m.end(), m.group()))
+    for name in ("en_contact", "en_signature", "en_role_name", "en_name_paren", "en_first_name_mail"):
+        for m in d[name].finditer(folded):
+            if m.group("name").split()[0] in d["en_label_words"]:
+                continue  # "Questions: help@example.com" labels a channel; it names nobody
+            hits.append(Hit("party", "person", "concrete", m.start("name"), m.end("name"), m.group("name")))
+    for m in d["en_org"].finditer(folded):
+        name = m.group("name")
+        if name.split()[0] in ("The", "Our", "We", "Dear", "Please", "If", "Your", "This"):
+            words = name.split()[1:]
+            if not words:
+                continue
+            s = m.start() + len(name) - len(" ".join(words))
+        else:
+            s = m.start()
+        hits.append(Hit("party", "organisation", "concrete", s, m.end(), folded[s:m.end()]))
+    for m in d["en_team"].finditer(folded):
+        name = m.group("name").strip()
+        if d["en_generic_words"].match(name) or name.split()[0] in ("Our", "The", "Dear", "Please", "Your"):
+            words = [w for w in name.split() if w not in ("Our", "The", "Dear", "Please", "Your")]
+            if not words or d["en_generic_words"].match(" ".join(words)):
+                sub = "support" if re.search(r"support|service|help|care", name, re.I) else "generic"
+                hits.append(Hit("party", sub, "vague", m.start(), m.end(), m.group().strip()))
+                continue
+        lead = re.match(r"(?:(?:Our|The|Dear|Please|Your)[ ]+)*", m.group())
+        s = m.start() + (lead.end() if lead else 0)
+        hits.append(Hit("party", "team", "concrete", s, m.end(), folded[s:m.end()].strip()))
+    for m in d["en_successor"].finditer(folded):
+        key = "name" if m.group("name") else "name2"
+        name = m.group(key)
+        if name.lower().startswith("the "):
+            bare = name[4:]
+            s = m.start(key) + 4
+        else:
+            bare, s = name, m.start(key)
+        if bare.split()[0] in ("We", "Our", "It", "This", "They", "You"):
+            continue
+        hits.append(Hit("party", "successor", "concrete", s, s + len(bare), bare))

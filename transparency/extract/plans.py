@@ -1,0 +1,144 @@
+"""Plans: what happens next to the client's project, account, data, contract or money.
+
+Subkinds takeover, migration, data_export, handover, postponement, data_deletion, refund, assignment
+(由 X 负责/跟进: a party is given the follow-up), and vague (妥善安排, "help with the transition"). Quality and attr ``has_actor`` are set after all other
+evidence is known (see :func:`resolve_plans`): a plan is concrete when its sentence names an actor,
+a concrete time, a target (a URL, a named party) or a refund method; ``has_actor`` is True when a
+named party (not 我们 or 客服) is in the sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from .lexicon import lexicon
+from .text import Bounds, Hit, alternation, ascii_lower
+
+_PLAN_KINDS = ("takeover", "migration", "data_export", "handover", "postponement", "data_deletion", "refund")
+# A named migration target right after the cue: "move to Formstack Teams", 迁移至“云账本”, a URL.
+_TARGET = re.compile(r"\s*(?:the\s+)?(?:[A-Z][A-Za-z0-9&'-]+(?:\s+[A-Z][A-Za-z0-9&'-]+)*|[“\"「『《][^”\"」』》\n]{1,20}[”\"」』》]|https?://)")
+_HEADING = re.compile(r"[\s\d.、)）(（一二三四五六七八九十:：-]*")
+
+
+
+
+@cache
+def _we() -> re.Pattern[str]:
+    return re.compile(alternation([w.lower() for w in lexicon("plans")["we_subjects"]]))
+
+
+@cache
+def _takeover_verbs() -> frozenset[str]:
+    return frozenset(lexicon("parties")["takeover_verbs"])
+
+
+@cache
+def _assignment() -> re.Pattern[str]:
+    verbs = alternation(lexicon("parties")["successor_verbs"])
+    return re.compile(rf"由\s*[^,;。!?\n由]{{2,24}}?\s*(?:全面|统一|继续|全权|负责|协助|将|来|进行)?\s*(?P<verb>{verbs})")
+
+
+def find_plans(folded: str, found: dict) -> list[Hit]:
+    """Plan cues in the folded text (quality settled later by :func:`resolve_plans`)."""
+    hits = []
+    if "由" in folded:
+        for m in _assignment().finditer(folded):
+            sub = "takeover" if m.group("verb") in _takeover_verbs() else "assignment"
+            hits.append(Hit("plan", sub, "vague", m.start(), m.end(), m.group()))
+    for sub in (*_PLAN_KINDS, "vague"):  # ("plans", "objects") is context, read by resolve_plans
+        for s, e in found.get(("plans", sub), ()):
+            hits.append(Hit("plan", sub, "vague", s, e, folded[s:e]))
+    return hits
+
+
+_QUOTED_NAME = re.compile(r"[「『“\"《【]([^」』”\"》】\n]{2,12})[」』”\"》】]")
+_SLOT = re.compile(r"名称|姓名|客户|日期|时间|电话|地址|邮箱|联系|金额|填写|XX|××|name|date|client|company|phone|email|"
+                   r"address|amount", re.I)
+_CAPITALISED = re.compile(r"(?<![A-Za-z])([A-Z][a-z]+[A-Z]?[a-z]*)(?![A-Za-z])")
+_COMMON = frozenset("""The We Our You Your If Dear Thank Thanks Please All This That It I A An In On For To Any Questions
+Subject Hi Hello What When Where Why How Can Will Do Yes No Best Regards Sincerely Team Customer Support From After
+Before Until Refunds Refund Data Export Timeline Contact Email Phone Note Important Notice And Or But As At By Of
+Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August September
+October November December Mr Ms Mrs Dr There Here They Their These Those Each Every Some Who Is Are""".split())
+_ORG_FORM = re.compile(r"(?:股份有限公司|有限责任公司|有限公司|集团|公司|Inc\.?|Ltd\.?|LLC|Corp\.?|Co\.|Limited|GmbH)$")
+
+
+def operator_names(folded: str, parties: list[Hit]) -> set[str]:
+    """Names by which a text names its operator or product: quoted names (「好物街」, 《雲海傳說》, an SMS's
+    【XX健身】), capitalised names used twice or more (Inkwell), and short forms of named organisations
+    (雲海互動 for 雲海互動娛樂股份有限公司, Acme for Acme Analytics Inc.)."""
+    names = {m.group(1) for m in _QUOTED_NAME.finditer(folded)
+             if not re.search(r"[>:,。]", m.group(1)) and not _SLOT.search(m.group(1))}
+    counts: dict[str, int] = {}
+    for m in _CAPITALISED.finditer(folded):
+        word = m.group(1)
+        if word not in _COMMON:
+            counts[word] = counts.get(word, 0) + 1
+            if counts[word] >= 2:
+                names.add(word)
+    for p in parties:
+        if p.kind == "party" and p.quality == "concrete" and p.subkind in ("organisation", "successor", "team"):
+            core = _ORG_FORM.sub("", folded[p.start:p.end]).strip()
+            if re.fullmatch(r"[A-Za-z][A-Za-z&' -]*", core):
+                if len(core.split()[0]) >= 3:
+                    names.add(core.split()[0])
+            elif len(core) >= 4:
+                names.add(core[:4])
+    return names
+
+
+def resolve_plans(plans: list[Hit], others: list[Hit], folded: str, sentences: Bounds,
+                  found: dict | None = None) -> list[Hit]:
+    """Set each plan's quality, ``has_actor`` and value from the evidence in its sentence.
+
+    ``has_actor`` is True when a named party or the operator's name is in the plan's sentence, or when
+    the sentence's subject is 我们 / "we" and the text names its operator (MATRIX.md: an unnamed "we"
+    for an unnamed operator is vague). Only a named actor, a concrete time, a target or a refund method
+    makes a plan concrete; several cues of one kind in one sentence are one plan.
+    """
+    objects = {sentences.index(s) for s, _ in (found or {}).get(("plans", "objects"), ())}
+    by_sentence: dict[int, list[Hit]] = {}
+    for h in others:
+        by_sentence.setdefault(sentences.index(h.start), []).append(h)
+    names = operator_names(folded, others)
+    low = ascii_lower(folded)
+    operator_named = bool(names) or any(h.kind == "party" and h.quality == "concrete"
+                                        and h.subkind in ("organisation", "team") for h in others)
+    out = []
+    seen: set[tuple[int, str]] = set()
+    for p in sorted(plans, key=lambda h: (h.start, h.end)):
+        i = sentences.index(p.start)
+        if (i, p.subkind) in seen:
+            continue  # "Export. … you can export …": one plan
+        s0, s1 = sentences.around(p.start)
+        if _HEADING.fullmatch(folded[s0:p.start]) and _HEADING.fullmatch(folded[p.end:s1]):
+            continue  # a list heading ("2. Refund.", "三、退款") names a topic, not a plan
+        seen.add((i, p.subkind))
+        near = by_sentence.get(i, [])
+        s0, s1 = sentences.around(p.start)
+        actors = [h for h in near if h.kind == "party" and h.quality == "concrete"]
+        named = [n for n in names if n in folded[s0:s1]]
+        if p.subkind == "refund":
+            # "write to Olivia Grant about your refund": a refund's actor is named before it.
+            actors = [h for h in actors if h.end <= p.start]
+            named = [n for n in named if 0 <= folded.find(n, s0, p.start)]
+        specifics = [h for h in near if (h.kind == "time" and h.quality == "concrete")
+                     or (h.kind == "contact" and h.subkind in ("url", "email", "phone", "address"))
+                     or (h.kind == "refund" and h.quality == "concrete")
+                     or (h.kind == "money" and h.quality == "concrete")]
+        we = bool(_we().search(low, s0, s1))
+        named_actor = bool(actors or named)
+        has_actor = named_actor or (we and operator_named)
+        target = p.subkind in ("migration", "takeover", "data_export") and bool(_TARGET.match(folded, p.end))
+        if p.subkind == "assignment":
+            # 由 X 负责 is a specific plan when it names what X handles (退款及补偿事宜由…负责), not
+            # when it hands X the whole exit (本次退出工作由…负责).
+            concrete = bool(actors) and i in objects
+        else:
+            concrete = p.subkind != "vague" and (named_actor or bool(specifics) or target)
+        actor = actors[0].value if actors else (sorted(named)[0] if named else ("we" if we else None))
+        value = {"action": p.value, "actor": actor}
+        out.append(p._replace(quality="concrete" if concrete else "vague", value=value,
+                              attrs={"has_actor": has_actor, "we_actor": we}))
+    return out

@@ -1,0 +1,186 @@
+"""Reasons: the cause of the closure, from a causal cue and its clause, or a checkable cause word.
+
+Subkinds: specific (names what happened: 东南亚工厂疫情导致核心零部件断供6个月, "low adoption"),
+boilerplate (由于种种原因, 因故, 业务调整, "business reasons") and link_only ("see our blog post").
+The span is the cause clause; ``value`` is its text; attr ``cue`` the cue word. Farewell phrases
+(天下无不散的宴席) are never causes.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from .lexicon import lexicon
+from .text import CJK, Hit, alternation, ascii_lower
+
+_CLAUSE_START = re.compile(r"[,，;；。！!？?\n:：]|\.\s", re.I)
+_SENTENCE_START = re.compile(r"[。！？!?；;\n]|\.\s")
+_PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+
+
+def _clause_after_sentence(folded: str, start: int) -> int:
+    m = _SENTENCE_START.search(folded, start, min(len(folded), start + 200))
+    return m.start() if m else min(len(folded), start + 200)
+
+
+@cache
+def _data() -> dict:
+    lex = lexicon("reasons")
+    remove = sorted(set(lex["boilerplate"] + lex["fillers"]), key=len, reverse=True)
+    return {
+        # A cause clause ends at punctuation or before the decision / the closure (clause_stops).
+        "clause_end": re.compile(r"[,，;；。！!？?\n:：]|\.(?:\s|$)|(?:公司|我们|我司|本公司|本平台|平台)?(?:"
+                                 + alternation([w.lower() for w in lex["clause_stops"]]) + ")"),
+        "yin": re.compile(r"因(?![此而素为果应])|受(?=[^;。\n]{1,60}?影响)|(?<![联关体派世维直谱])系(?=[" + CJK + r"])(?![统列数])"),
+        "remove": re.compile(alternation(remove) + r"|[\s\W\d_]+", re.I),
+        "content_word": re.compile(rf"[{CJK}]|[A-Za-z]{{3,}}"),
+        "org_name": re.compile(rf"[{CJK}A-Za-z0-9()（）]{{2,24}}?(?:" + alternation(lexicon("parties")["org_suffixes"]) + ")"
+                               + r"|(?:[A-Z][A-Za-z&'-]+[ ]+){1,4}(?:Inc|Ltd|LLC|GmbH|Corp|Co|Limited|Group)\.?"),
+    }
+
+
+def classify_cause(clause: str) -> str:
+    """``specific`` when something checkable is left after removing labels and fillers, else ``boilerplate``.
+
+    A company's own name (上海东岸精工有限公司经营不善) is not a cause, so organisation names go too."""
+    d = _data()
+    rest = d["remove"].sub(" ", d["org_name"].sub(" ", clause))
+    cjk = len(re.findall(f"[{CJK}]", rest))
+    words = len(re.findall(r"[A-Za-z]{3,}", rest))
+    return "specific" if cjk >= 2 or words >= 2 or (cjk >= 1 and words >= 1) else "boilerplate"
+
+
+def _clause_after(folded: str, start: int) -> int:
+    end = min(len(folded), start + 80)
+    m = _data()["clause_end"].search(ascii_lower(folded[start:end]))
+    return start + m.start() if m else end
+
+
+def _clause_before(folded: str, end: int) -> int:
+    lo = max(0, end - 60)
+    last = lo
+    for m in _CLAUSE_START.finditer(folded, lo, end):
+        last = m.end()
+    for cue in ("由于", "因为", "因", "系", "受"):
+        k = folded.rfind(cue, last, end)
+        if k >= 0:
+            return k + len(cue)
+    return last
+
+
+def _trim(folded: str, s: int, e: int) -> tuple[int, int]:
+    while s < e and (folded[s].isspace() or folded[s] in "的了,，:："):
+        s += 1
+    while e > s and (folded[e - 1].isspace() or folded[e - 1] in "的了影响,，"):
+        e -= 1 if not folded.endswith("影响", 0, e) else 2
+    return s, e
+
+
+def _paragraph_end(folded: str, start: int, limit: int = 260) -> int:
+    m = _PARAGRAPH_BREAK.search(folded, start, min(len(folded), start + limit))
+    return m.start() if m else min(len(folded), start + limit)
+
+
+def _section_clause(folded: str, cue_start: int, cue_end: int) -> tuple[int, int]:
+    """The answer after a heading (原因说明：) or a question ("Why is X being retired?")."""
+    s = cue_end
+    if folded[cue_start:cue_end].lower().startswith(("why", "为什么")):
+        q = re.compile(r"[?？\n]").search(folded, s, min(len(folded), s + 120))
+        s = q.end() if q else s
+    while s < len(folded) and folded[s] in " \t\r\n:":
+        s += 1
+    return s, _paragraph_end(folded, s)
+
+
+def _before_consequence(folded: str, cue_start: int) -> tuple[int, int]:
+    """The cause told just before "…, so we will close" / "因此，我们决定…"."""
+    sentence_start = 0
+    for b in _SENTENCE_START.finditer(folded, max(0, cue_start - 300), cue_start):
+        sentence_start = b.end()
+    s, e = _trim(folded, sentence_start, cue_start)
+    if len(re.findall(rf"[{CJK}]|[A-Za-z]+", folded[s:e])) >= 4:
+        return s, e
+    # The connective opens its sentence: the cause is the sentence before.
+    prev_end = sentence_start
+    prev_start = 0
+    for b in _SENTENCE_START.finditer(folded, max(0, prev_end - 300), max(0, prev_end - 1)):
+        prev_start = b.end()
+    return _trim(folded, prev_start, prev_end)
+
+
+def _near(spans: list[tuple[int, int]], s: int, e: int, folded: str) -> bool:
+    """Whether one of ``spans`` lies in the paragraph of [s, e) or the paragraph before it (in a short
+    text, anywhere: a notice of a few lines is about one thing)."""
+    if len(folded) < 500:
+        return bool(spans)
+    lo = folded.rfind("\n\n", 0, max(0, folded.rfind("\n\n", 0, s)))  # this paragraph and the one before
+    hi = folded.find("\n\n", e)
+    lo, hi = (0 if lo < 0 else lo), (len(folded) if hi < 0 else hi)
+    return any(lo <= a and b <= hi for a, b in spans)
+
+
+def find_reasons(folded: str, found: dict) -> list[Hit]:
+    """Cause clauses and checkable cause words in the folded text."""
+    d = _data()
+    hits: list[Hit] = []
+    farewell = found.get(("reasons", "not_causes"), [])
+    closure = found.get(("topics", "closure"), []) + found.get(("reasons", "decision"), [])
+    cues = [(s, e) for s, e in found.get(("reasons", "cues_before"), []) if folded[s:e] not in ("因", "受")]
+    cues += [(m.start(), m.end()) for m in d["yin"].finditer(folded)
+             if not (m.group() == "因" and m.start() and folded[m.start() - 1] in "原基诱起主病成内外")]
+    longest: dict[int, int] = {}
+    for cs, ce in cues:  # "because of" wins over "because" at the same place
+        longest[cs] = max(ce, longest.get(cs, ce))
+    kept = sorted(longest.items())
+    kept = [(s, e) for s, e in kept if not any(s2 < s and e <= e2 for s2, e2 in kept)]
+    for cs, ce in kept:
+        s = ce
+        if folded[cs] == "受":
+            k = folded.find("影响", s, s + 80)
+            e = k if k > 0 else _clause_after(folded, s)
+        else:
+            e = _clause_after(folded, s)
+        s, e = _trim(folded, s, e)
+        if e <= s or e - s > 80:
+            continue
+        clause = folded[s:e]
+        if not _near(closure, s, e, folded):
+            continue  # "因为您是我们的老客户": a cause of something other than the closure
+        hits.append(Hit("reason", classify_cause(clause), "concrete", s, e, clause, {"cue": folded[cs:ce]}))
+    for cs, ce in found.get(("reasons", "cues_section"), ()):
+        s, e = _trim(folded, *_section_clause(folded, cs, ce))
+        if e > s:
+            hits.append(Hit("reason", classify_cause(folded[s:e]), "concrete", s, e, folded[s:e], {"cue": folded[cs:ce]}))
+    for cs, ce in found.get(("reasons", "consequence"), ()):
+        word = folded[cs:ce].lower()
+        if word == "so" and re.match(r"\s*(?:that|far|much|many|you|if|long|please)(?![a-z])", folded[ce:ce + 12].lower()):
+            continue
+        rest_end = _clause_after_sentence(folded, ce)
+        if not any(cs <= a < rest_end for a, _ in closure):
+            continue  # "so" / 因此 that does not lead to the closure
+        s, e = _before_consequence(folded, cs)
+        if e > s and e - s <= 300:
+            hits.append(Hit("reason", classify_cause(folded[s:e]), "concrete", s, e, folded[s:e], {"cue": folded[cs:ce]}))
+    for cs, ce in found.get(("reasons", "cues_after"), ()):
+        e = cs
+        s = _clause_before(folded, e)
+        s, e = _trim(folded, s, e)
+        if e <= s or e - s > 60:
+            continue
+        clause = folded[s:e]
+        hits.append(Hit("reason", classify_cause(clause), "concrete", s, e, clause, {"cue": folded[cs:ce]}))
+    for s, e in found.get(("reasons", "specific_facts"), ()):
+        if _near(closure, s, e, folded):
+            hits.append(Hit("reason", "specific", "concrete", s, e, folded[s:e], {"cue": ""}))
+    for s, e in found.get(("reasons", "boilerplate_standalone"), ()):
+        hits.append(Hit("reason", "boilerplate", "vague", s, e, folded[s:e], {"cue": ""}))
+    for s, e in found.get(("reasons", "link_only"), ()):
+        hits.append(Hit("reason", "link_only", "vague", s, e, folded[s:e], {"cue": ""}))
+    out = []
+    for h in hits:
+        if any(fs <= h.start < fe or h.start <= fs < h.end for fs, fe in farewell):
+            continue
+        quality = "vague" if h.subkind in ("boilerplate", "link_only") else "concrete"
+        out.append(h._replace(quality=quality))
+    return out
