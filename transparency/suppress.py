@@ -28,7 +28,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from .models import Document, Finding, line_starts
+from .models import SEVERITY_RANK, Document, Finding, line_starts
 
 REASONLESS, UNUSED = "TS001", "TS002"
 
@@ -152,7 +152,7 @@ def _meta(ruleset: Any, code: str, language: str) -> dict[str, Any]:
 def apply_suppressions(document: Document, findings: Sequence[Finding], ruleset: Any = None, *,
                        config: Any = None) -> list[Finding]:
     """``findings`` less those suppressed by comments in ``document``, plus TS001/TS002 findings about
-    the comments themselves, sorted by position (then code).
+    the comments themselves, in reading order (at one place the most severe first, then by code).
 
     ``ruleset`` supplies the codes that exist and the TS rules' texts; ``config`` (optional) turns TS001 /
     TS002 off or changes their severity, and codes it disables are never reported as unused.
@@ -215,5 +215,6 @@ def _with_detail(message: str, detail: str, language: str) -> str:
     return f"{message}（{detail}）" if language == "zh" else f"{message} ({detail})"
 
 
-def _order(f: Finding) -> tuple[int, int, str]:
-    return (f.span.start, f.span.end, f.code)
+def _order(f: Finding) -> tuple[int, int, int, str]:
+    # The pipeline's order (judge.findings.sort_findings): reading order, most severe first.
+    return (f.span.start, f.span.end, -SEVERITY_RANK[f.severity], f.code)
