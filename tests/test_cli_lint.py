@@ -3,7 +3,6 @@ errors, progress bar, and no heavy imports on the plain-text path."""
 
 from __future__ import annotations
 
-import importlib.util
 import io
 import json
 import os
@@ -14,43 +13,13 @@ from pathlib import Path
 
 import pytest
 
-from transparency import pipeline
 from transparency.cli import main
 from transparency.commands.lint import Progress
 
 REPO = Path(__file__).resolve().parents[1]
-HAVE_EXTRACT = importlib.util.find_spec("transparency.extract") is not None
-
-# Until evidence extraction lands, the CLI is exercised on a stand-in pipeline: no evidence at all, so
-# every dimension is absent and the real rules, engine, config handling and suppression run on that.
-STAND_IN = textwrap.dedent("""
-    import transparency.pipeline as _p
-    from transparency.models import DimensionResult, Formula, MATRIX_DIMENSIONS
-
-    def _evaluate(document, *, ruleset=None, config=None, backend=None):
-        from transparency.suppress import apply_suppressions
-        absent = lambda: DimensionResult(status="absent", score=0.0)
-        matrix = {d: absent() for d in MATRIX_DIMENSIONS}
-        formula = Formula(cause=absent(), plan=absent(), owner=absent())
-        ev = _p.judge(document, [], matrix, formula, ruleset=ruleset, config=config, backend=backend)
-        ev.findings = apply_suppressions(document, ev.findings, ruleset, config=config)
-        return ev
-
-    _p.evaluate_document = _evaluate
-""")
 
 LETTER = "尊敬的客户：\n我司将停止运营。\n"          # no reason, no date, no owner, no compensation
 LETTER_EN = "Dear client,\nWe are closing.\n"
-
-
-@pytest.fixture(autouse=True)
-def stand_in_pipeline(monkeypatch):
-    if not HAVE_EXTRACT:
-        original = pipeline.evaluate_document
-        exec(compile(STAND_IN, "stand-in", "exec"), {})  # noqa: S102 - our own test code
-        stand_in, pipeline.evaluate_document = pipeline.evaluate_document, original
-        monkeypatch.setattr(pipeline, "evaluate_document", stand_in)
-    yield
 
 
 def lint(capsys, *argv: str) -> tuple[int, str, str]:
@@ -237,8 +206,6 @@ def test_statistics(capsys, letters):
 
 
 def test_suppression_comments_work_through_the_cli(capsys, letters):
-    if HAVE_EXTRACT and "apply_suppressions" not in Path(pipeline.__file__).read_text(encoding="utf-8"):
-        pytest.skip("the pipeline does not apply suppressions yet")
     write(letters / "letters" / "a.txt",
           "<!-- transparency: disable TM003 reason=\"法院裁定后另函通知\" -->\n" + LETTER
           + "<!-- transparency: disable-line TM006 -->\n")
@@ -293,10 +260,9 @@ def test_no_progress_bar_when_stderr_is_not_a_terminal(capsys, letters):
 
 # -- as a program ----------------------------------------------------------------------------------
 def run_cli(tmp_path: Path, *argv: str, code: str = "") -> subprocess.CompletedProcess:
-    """``python -m transparency.cli`` in a fresh process (with the stand-in pipeline if needed)."""
+    """The command line in a fresh process, then ``code`` (which may inspect ``sys.modules``)."""
     runner = tmp_path / "run_cli.py"
-    runner.write_text(("" if HAVE_EXTRACT else STAND_IN)
-                      + "import sys\nfrom transparency.cli import main\nstatus = main(sys.argv[1:])\n"
+    runner.write_text("import sys\nfrom transparency.cli import main\nstatus = main(sys.argv[1:])\n"
                       + code + "\nsys.exit(status)\n", encoding="utf-8")
     env = {**os.environ, "PYTHONPATH": str(REPO), "NO_COLOR": ""}
     return subprocess.run([sys.executable, str(runner), *argv], capture_output=True, text=True,
@@ -319,8 +285,7 @@ def test_stdin_and_no_colour_in_a_pipe(tmp_path):
     write(tmp_path / "transparency.toml", "")
     env = {**os.environ, "PYTHONPATH": str(REPO)}
     runner = tmp_path / "r.py"
-    runner.write_text(("" if HAVE_EXTRACT else STAND_IN)
-                      + "import sys\nfrom transparency.cli import main\nsys.exit(main(sys.argv[1:]))\n",
+    runner.write_text("import sys\nfrom transparency.cli import main\nsys.exit(main(sys.argv[1:]))\n",
                       encoding="utf-8")
     proc = subprocess.run([sys.executable, str(runner), "lint", "-"], input=LETTER.encode("gbk"),
                           capture_output=True, cwd=tmp_path, env=env, timeout=120)
