@@ -13,6 +13,7 @@ import sys
 from collections.abc import Sequence
 
 from . import __version__
+from .errors import TransparencyError
 
 # name -> (module under transparency.commands, one-line help)
 COMMANDS: dict[str, tuple[str, str]] = {
@@ -20,6 +21,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "rules": ("rules", "list the rules"),
     "explain": ("explain", "show a rule's documentation and examples"),
     "schema": ("schema", "print the JSON Schema of rule files, checklists or facts"),
+    "config": ("config", "show the configuration that applies to a file or folder"),
     "checklist": ("checklist", "evaluate client-rights checklists (CSV, XLSX, YAML, JSON)"),
     "report": ("report", "per-client gap report of a closure case folder (json, xlsx, csv, html)"),
 }
@@ -59,6 +61,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_ERROR
     except BrokenPipeError:
         return EXIT_OK
+    except TransparencyError as exc:
+        # Rule files, configuration, inputs: the message names the file and line and what to do.
+        print(f"transparency: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    except Exception:  # noqa: BLE001 - an internal error must never look like "findings" (exit 1)
+        import traceback
+
+        traceback.print_exc()
+        print("transparency: internal error (above); please report it with the input that caused it",
+              file=sys.stderr)
+        return EXIT_ERROR
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -59,6 +59,11 @@ def judge(document: Document, evidence: list[Evidence], matrix: dict[str, Dimens
         findings = [f.model_copy(update={"severity": config.severity_for(f.code, f.severity)})
                     for f in findings if config.is_enabled(f.code)]
         findings = sort_findings(findings)
+    # Suppression comments in the text (TS001/TS002 report reasonless and unused ones); before
+    # scoring, so a justified suppression also lifts the finding's penalty.
+    from .suppress import apply_suppressions
+
+    findings = apply_suppressions(document, findings, ruleset, config=config)
     score = document_score(matrix, findings)
     return Evaluation(document=document, findings=findings, matrix=matrix, formula=formula,
                       score=score, evidence=evidence,
