@@ -200,3 +200,16 @@ def test_jupyter_shows_the_heatmap_and_the_page_has_no_nan(tmp_path):
     cell = report._repr_html_()
     assert cell.startswith('<table class="heatmap"') and cell.count("<tr>") == 1 + 4  # header + clients
     assert ">nan<" not in render_html(report)
+
+
+def test_exported_files_get_ordinary_permissions(tmp_path):
+    import os
+    import stat
+
+    report = build_gap_report(load_case(acceptance_case(tmp_path)), evaluator=keyword_evaluator)
+    mask = os.umask(0o022)
+    try:
+        paths = write_all(report, tmp_path / "out")
+    finally:
+        os.umask(mask)
+    assert all(stat.S_IMODE(p.stat().st_mode) == 0o644 for p in paths)
