@@ -5,11 +5,11 @@ Read from ``[tool.transparency]`` in a ``pyproject.toml`` or from the top level 
 ``transparency.toml`` wins over ``pyproject.toml``; a ``pyproject.toml`` without the table is passed
 over). Keys::
 
-    select = ["TR", "TT001"]        # codes or code prefixes to run (default: every rule)
+    select = ["TM", "TF001"]        # codes or code prefixes to run (default: every rule)
     ignore = ["TS002"]              # codes or prefixes not to run; the longer matching prefix wins
     extend-rules = ["house.yaml"]   # extra rule files, relative to this configuration file
     [severity]                      # code or prefix -> error | warning | suggestion
-    TT001 = "warning"
+    TM005 = "warning"
     [[profiles]]                    # documents matching a glob (relative to this file's folder)
     glob = "faq/**"                 # a glob without "/" matches the file name in any folder
     kind = "faq"                    # letter | faq | meeting_script | notice | other

@@ -2,10 +2,10 @@
 
 Forms (codes are exact rule codes; several are separated by commas)::
 
-    <!-- transparency: disable TT001,TR002 reason="…" -->   from this comment's line …
-    <!-- transparency: enable TT001 -->                      … through this comment's line
-    <!-- transparency: disable-line TT001 reason="…" -->     findings that start on this line
-    <!-- transparency: disable-next-line TT001 reason="…" --> findings on the next non-blank line
+    <!-- transparency: disable TM004,TM002 reason="…" -->   from this comment's line …
+    <!-- transparency: enable TM004 -->                      … through this comment's line
+    <!-- transparency: disable-line TM004 reason="…" -->     findings that start on this line
+    <!-- transparency: disable-next-line TM004 reason="…" --> findings on the next non-blank line
 
 A ``disable`` without ``enable`` lasts to the end of the text. Ranges are whole lines, so a range opened
 on the first line also covers findings about the whole document (which sit on the first line). The

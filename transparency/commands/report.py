@@ -90,15 +90,15 @@ def run(args: argparse.Namespace) -> int:
                              ensure_ascii=False, indent=2))
         return EXIT_ERROR
 
-    if args.out:
+    if args.format == "json":
+        print(json.dumps(report.as_json(), ensure_ascii=False, indent=2))
+    else:
+        print(_text(report))
+    if args.out:  # after the summary, so the last lines say where the files are
         from ..report.export import write_all
 
         for path in write_all(report, args.out):
             print(f"wrote {path}", file=sys.stderr if args.format == "json" else sys.stdout)
-    if args.format == "json":
-        print(json.dumps(report.as_json(), ensure_ascii=False, indent=2))
-    elif not args.out:
-        print(_text(report))
 
     if args.fail_on == "never":
         return EXIT_OK
