@@ -5,13 +5,11 @@ from __future__ import annotations
 
 from functools import cache
 from pathlib import Path
-from typing import Any
 
-import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from ..data import matrices_dir
-from ..errors import ConfigError, Problem
+from ..datafile import load_data_file
 from .models import CHANNELS, FOLLOWUP_KINDS, LEAD_ROLES, TIERS
 
 
@@ -156,25 +154,14 @@ class FollowupPlan(_Strict):
             raise ValueError(f"{where}: unknown follow-up kind(s) {bad}; known: {', '.join(FOLLOWUP_KINDS)}")
 
 
-def _load(path: Path, model: type[BaseModel]) -> Any:
-    try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-        return model.model_validate(raw)
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
-        raise ConfigError([Problem(str(path), None, f"cannot read: {exc}")]) from exc
-    except ValidationError as exc:
-        raise ConfigError([Problem(str(path), None, f"{'.'.join(map(str, e['loc'])) or '(top)'}: {e['msg']}")
-                           for e in exc.errors()]) from exc
-
-
 def load_channel_table(path: Path | None = None) -> ChannelTable:
     """Load and validate a channel table (the bundled ``matrices/channels.yaml`` by default)."""
-    return _load(path or matrices_dir() / "channels.yaml", ChannelTable)
+    return load_data_file(path or matrices_dir() / "channels.yaml", ChannelTable, "the channel table")
 
 
 def load_followup_plan(path: Path | None = None) -> FollowupPlan:
     """Load and validate a follow-up plan (the bundled ``matrices/followup.yaml`` by default)."""
-    return _load(path or matrices_dir() / "followup.yaml", FollowupPlan)
+    return load_data_file(path or matrices_dir() / "followup.yaml", FollowupPlan, "the follow-up plan")
 
 
 @cache

@@ -6,11 +6,10 @@ from functools import cache
 from pathlib import Path
 from typing import Literal
 
-import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from ..data import matrices_dir
-from ..errors import ConfigError, Problem
+from ..datafile import load_data_file
 
 TierName = Literal["core", "key", "ordinary"]
 
@@ -55,14 +54,7 @@ class TierSpec(_Strict):
 
 def load_tiers(path: Path | None = None) -> TierSpec:
     """Load and validate a tiers file (the bundled one by default)."""
-    path = path or matrices_dir() / "tiers.yaml"
-    try:
-        return TierSpec.model_validate(yaml.safe_load(path.read_text(encoding="utf-8")))
-    except (OSError, yaml.YAMLError) as exc:
-        raise ConfigError([Problem(str(path), None, f"cannot read the tiers: {exc}")]) from exc
-    except ValidationError as exc:
-        raise ConfigError([Problem(str(path), None, f"{'.'.join(map(str, e['loc']))}: {e['msg']}")
-                           for e in exc.errors()]) from exc
+    return load_data_file(path or matrices_dir() / "tiers.yaml", TierSpec, "the tiers")
 
 
 @cache

@@ -5,10 +5,9 @@ from __future__ import annotations
 from functools import cache
 from pathlib import Path
 
-import yaml
-from pydantic import BaseModel, ConfigDict, ValidationError, model_validator
+from pydantic import BaseModel, ConfigDict, model_validator
 
-from ..errors import ConfigError, Problem
+from ..datafile import load_data_file
 
 FIELDS: tuple[str, ...] = (
     "client_id", "client_name", "item", "kind", "amount", "currency", "deadline", "method", "owner",
@@ -82,14 +81,8 @@ class Vocabulary(_Strict):
 
 def load_vocabulary(path: Path | None = None) -> Vocabulary:
     """Load and validate a vocabulary file (the bundled one by default)."""
-    path = path or Path(__file__).with_name("vocabulary.yaml")
-    try:
-        return Vocabulary.model_validate(yaml.safe_load(path.read_text(encoding="utf-8")))
-    except (OSError, yaml.YAMLError) as exc:
-        raise ConfigError([Problem(str(path), None, f"cannot read the checklist vocabulary: {exc}")]) from exc
-    except ValidationError as exc:
-        raise ConfigError([Problem(str(path), None, f"{'.'.join(map(str, e['loc']))}: {e['msg']}")
-                           for e in exc.errors()]) from exc
+    return load_data_file(path or Path(__file__).with_name("vocabulary.yaml"), Vocabulary,
+                          "the checklist vocabulary")
 
 
 @cache

@@ -14,14 +14,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..errors import RuleFileError
     from ..rules.loader import load_ruleset
 
-    try:
-        ruleset = load_ruleset(args.rules)
-    except RuleFileError as exc:
-        print(exc, file=sys.stderr)
-        return 2
+    ruleset = load_ruleset(args.rules)  # a bad rule file: the CLI reports it, naming file and line (exit 2)
     wanted = args.code.strip()
     rule = ruleset.by_code.get(wanted.upper()) or next(
         (r for r in ruleset.rules if r.name == wanted), None)

@@ -14,7 +14,7 @@ from functools import cache
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from .numerals import cn_to_number
 from .text import EN_L, EN_R, Hit, ascii_lower
@@ -134,20 +134,11 @@ class LawTable:
 
 def load_law_table(path: Path | None = None) -> LawTable:
     """Load and validate a repealed-law table (the bundled one by default)."""
-    import yaml
-
     from ..data import matrices_dir
-    from ..errors import ConfigError, Problem
+    from ..datafile import load_data_file
 
     path = path or matrices_dir() / "repealed_law.yaml"
-    try:
-        raw = yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-        return LawTable(RepealedLawTable.model_validate(raw))
-    except (OSError, yaml.YAMLError) as exc:
-        raise ConfigError([Problem(str(path), None, f"cannot read the repealed-law table: {exc}")]) from exc
-    except ValidationError as exc:
-        raise ConfigError([Problem(str(path), None, f"{'.'.join(map(str, e['loc']))}: {e['msg']}")
-                           for e in exc.errors()]) from exc
+    return LawTable(load_data_file(path, RepealedLawTable, "the repealed-law table"))
 
 
 @cache

@@ -5,11 +5,10 @@ from __future__ import annotations
 from functools import cache
 from pathlib import Path
 
-import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from ..data import matrices_dir
-from ..errors import ConfigError, Problem
+from ..datafile import load_data_file
 from ..models import FORMULA_PARTS, MATRIX_DIMENSIONS
 
 
@@ -69,15 +68,7 @@ class MatrixSpec(_Strict):
 
 def load_matrix(path: Path | None = None) -> MatrixSpec:
     """Load and validate a matrix file (the bundled one by default)."""
-    path = path or matrices_dir() / "matrix.yaml"
-    try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-        return MatrixSpec.model_validate(raw)
-    except (OSError, yaml.YAMLError) as exc:
-        raise ConfigError([Problem(str(path), None, f"cannot read the matrix: {exc}")]) from exc
-    except ValidationError as exc:
-        raise ConfigError([Problem(str(path), None,
-                                   f"{'.'.join(map(str, e['loc']))}: {e['msg']}") for e in exc.errors()]) from exc
+    return load_data_file(path or matrices_dir() / "matrix.yaml", MatrixSpec, "the matrix")
 
 
 @cache
