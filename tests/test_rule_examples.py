@@ -26,7 +26,7 @@ def _run(lang, item):
     if isinstance(item, str):
         return evaluate(item, language=lang)
     client = {"tier": item.tier, "remote": item.remote} if item.tier or item.remote else None
-    return evaluate(item.text, language=lang, kind=item.kind, client=client)
+    return evaluate(item.text, language=lang, kind=item.kind, client=client, legal_status=item.legal_status)
 
 
 @pytest.mark.parametrize(("rule", "lang", "label", "item"), list(_cases()))

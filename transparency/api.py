@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .language import detect_language
-from .models import ClientRef, Document, DocumentKind, Evaluation, Language
+from .models import ClientRef, Document, DocumentKind, Evaluation, Language, LegalStatus
 
 if TYPE_CHECKING:  # pragma: no cover
     from .config import Config
@@ -27,7 +27,8 @@ def _looks_like_path(value: str) -> bool:
 
 
 def load_document(source: str | PathLike[str], *, language: Language | None = None,
-                  kind: DocumentKind | None = None, client: Any = None) -> Document:
+                  kind: DocumentKind | None = None, client: Any = None,
+                  legal_status: LegalStatus | None = None) -> Document:
     """A :class:`Document` from text or from a file path (``.txt``, ``.md``, ``.docx``, ``.html``)."""
     if isinstance(source, PathLike) or (isinstance(source, str) and _looks_like_path(source)):
         from .io import read_document_text
@@ -37,21 +38,24 @@ def load_document(source: str | PathLike[str], *, language: Language | None = No
     else:
         path, text = None, str(source)
     return Document(text=text, language=language or detect_language(text), kind=kind or "letter",
-                    client=_client(client), path=path)
+                    client=_client(client), path=path, legal_status=legal_status)
 
 
 def evaluate(text_or_path: str | PathLike[str], *, language: Language | None = None,
              kind: DocumentKind | None = None, client: ClientRef | dict[str, Any] | str | None = None,
              config: "Config | None" = None, ruleset: "RuleSet | None" = None,
-             backend: str | None = None) -> Evaluation:
+             backend: str | None = None, legal_status: LegalStatus | None = None) -> Evaluation:
     """Evaluate one letter, FAQ, meeting script or notice.
 
     ``text_or_path`` is the text itself or the path of a file. ``language`` (``zh``/``en``) is
     detected when not given; ``kind`` defaults to ``letter``; ``client`` is a :class:`ClientRef`, a
-    mapping with ``id``/``name``/``tier``/``remote``, or a client id. ``backend`` picks the rules
-    engine (``durable`` or ``python``; default from ``TRANSPARENCY_ENGINE``, else durable).
+    mapping with ``id``/``name``/``tier``/``remote``, or a client id. ``legal_status``
+    (``unit_closure``, ``dissolution``, ``bankruptcy``) lets rules about liquidation notices apply.
+    ``backend`` picks the rules engine (``durable`` or ``python``; default from
+    ``TRANSPARENCY_ENGINE``, else durable).
     """
     from .pipeline import evaluate_document
 
-    document = load_document(text_or_path, language=language, kind=kind, client=client)
+    document = load_document(text_or_path, language=language, kind=kind, client=client,
+                             legal_status=legal_status)
     return evaluate_document(document, ruleset=ruleset, config=config, backend=backend)

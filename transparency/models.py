@@ -19,6 +19,7 @@ Tier = Literal["core", "key", "ordinary"]
 Severity = Literal["error", "warning", "suggestion"]
 Quality = Literal["concrete", "vague", "placeholder"]
 Status = Literal["concrete", "vague", "absent"]
+LegalStatus = Literal["unit_closure", "dissolution", "bankruptcy"]
 
 MATRIX_DIMENSIONS: tuple[str, ...] = ("reason", "time", "responsibility", "compensation")
 FORMULA_PARTS: tuple[str, ...] = ("cause", "plan", "owner")
@@ -103,6 +104,8 @@ class Document(_Model):
     kind: DocumentKind = "letter"
     client: ClientRef | None = None
     path: str | None = Field(None, description="where the text came from, if a file")
+    legal_status: LegalStatus | None = Field(
+        None, description="the closing company's legal status, when known (a closure case says it)")
 
     def span(self, start: int, end: int) -> Span:
         """A :class:`Span` over this document's text (line starts are cached per text)."""

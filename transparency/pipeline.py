@@ -30,7 +30,7 @@ def document_facts(document: Document, evidence: list[Evidence], matrix: dict[st
         "id": 0, "fact": "document", "kind": document.kind, "language": document.language,
         "tier": context_scalar(client.tier if client else None),
         "remote": bool(client.remote) if client else False,
-        "legal_status": "unknown", "chars": len(document.text)}]
+        "legal_status": context_scalar(document.legal_status), "chars": len(document.text)}]
     statuses = {**{d: r.status for d, r in matrix.items()},
                 **{p: getattr(formula, p).status for p in FORMULA_PARTS}}
     for name, status in statuses.items():

@@ -48,7 +48,9 @@ def render_rule(rule) -> str:  # noqa: ANN001 - a loaded Rule
             for label, items in (("bad", ex.bad), ("better", ex.better)):
                 for item in items:
                     text = item if isinstance(item, str) else item.text
-                    ctx = "" if isinstance(item, str) else f" [{item.kind}{', ' + item.tier if item.tier else ''}]"
+                    ctx = "" if isinstance(item, str) else " [" + ", ".join(
+                        v for v in (item.kind, item.tier, item.legal_status, "remote" if item.remote else None)
+                        if v) + "]"
                     lines.append(f"  {label} ({lang}){ctx}: {text}")
     else:
         for label in ("bad", "better"):

@@ -17,6 +17,8 @@ Areas and their statuses:
 
 from __future__ import annotations
 
+from functools import partial
+
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -42,11 +44,13 @@ _DOCUMENT_KINDS = {"letter": "letter", "faq": "faq", "meeting_script": "meeting_
                    "wechat": "other"}
 
 
-def default_evaluator(path: Path, kind: str, client: ClientRef, language: str | None) -> Evaluation:
+def default_evaluator(path: Path, kind: str, client: ClientRef, language: str | None,
+                      legal_status: str | None = None) -> Evaluation:
     """Evaluate a communication's document with :func:`transparency.evaluate`."""
     from ..api import evaluate
 
-    return evaluate(path, kind=_DOCUMENT_KINDS[kind], client=client, language=language)  # type: ignore[arg-type]
+    return evaluate(path, kind=_DOCUMENT_KINDS[kind], client=client, language=language,  # type: ignore[arg-type]
+                    legal_status=legal_status)  # type: ignore[arg-type]
 
 
 @dataclass
@@ -180,7 +184,9 @@ def build_gap_report(case: Case, *, evaluator: Evaluator | None = None, ruleset:
     """Assess every client of ``case``: evaluate its written communications, run the process rules, and
     collect the rows of all six areas. ``progress(done, total)`` is called after each client."""
     ruleset = ruleset or default_ruleset()
-    evaluate = evaluator or default_evaluator
+    # The case's legal status reaches the letters' rules (a notice in liquidation must say how to
+    # declare claims, whatever words it uses).
+    evaluate = evaluator or partial(default_evaluator, legal_status=case.closure.legal_status)
     lang = language or case.closure.language or "en"
     cache: dict[tuple[str, str, str, bool], Evaluation] = {}
     rows: list[GapRow] = []

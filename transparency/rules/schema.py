@@ -86,6 +86,7 @@ class ExampleDoc(_Strict):
     kind: Literal["letter", "faq", "meeting_script", "notice", "other"] = "letter"
     tier: Literal["core", "key", "ordinary"] | None = None
     remote: bool = False
+    legal_status: Literal["unit_closure", "dissolution", "bankruptcy"] | None = None
 
 
 ExampleItem = Union[str, ExampleDoc]
