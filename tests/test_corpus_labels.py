@@ -30,7 +30,9 @@ STATUSES = ("concrete", "vague", "absent")
 SETS = ("dev", "holdout")
 KINDS = ("letter", "faq", "meeting_script", "notice")
 SCRIPTS_BY_LANGUAGE = {"zh": ("hans", "hant"), "en": ("latin",)}
-MIN_DOCS = {"dev": 60, "holdout": 20}
+# TEMPORARY (branch extract2): the old holdout set was folded into dev and the new one (h2_*) is
+# written on another branch; holdout's minimum goes back to 20 when that set is merged.
+MIN_DOCS = {"dev": 60, "holdout": 0}
 MIN_PER_STATUS_IN_DEV = 2
 
 # Characters whose form differs between the two Chinese scripts and which are common in closure
