@@ -61,3 +61,75 @@ def test_month_dot_day_followed_by_after_is_a_date(text):
 ])
 def test_a_bare_support_address_is_a_generic_channel(text):
     assert judged(text, "en")["responsibility"] == "vague"
+
+
+@pytest.mark.parametrize("text, language", [
+    ("健身卡里没用完的次数大家放心，我们一定给大家一个满意的方案。本馆6月1日起停业。", "zh"),
+    ("各位已預繳的課程款項，本教室將視乎個別情況酌情安排。本教室將於8月31日結業。", "zh"),
+    ("贵司已缴纳的平台服务费用，我司将与贵司协商处理。本平台将于9月30日停止服务。", "zh"),
+    ("The store will close on June 2, 2025. We will make sure your interests are fully protected.", "en"),
+])
+def test_a_remedy_promised_without_basis_is_vague_compensation(text, language):
+    # Paid money put off to case-by-case handling, or "a satisfactory solution", promises something
+    # the client cannot check: vague, not absent (MATRIX.md: a promise with no basis).
+    assert judged(text, language)["compensation"] == "vague"
+
+
+@pytest.mark.parametrize("text, language", [
+    ("未用完的储值余额将全额退还，以汇款方式于7月10日前退至您登记的银行账户。", "zh"),
+    ("本會已收取的年費人民幣1,200元，按原標準繼續有效，並一次性撥入貴會基本戶。", "zh"),
+    ("Your unused balance will be refunded in full to your bank account by 30 June 2025.", "en"),
+])
+def test_payment_into_the_clients_account_is_a_method(text, language):
+    assert judged(text, language)["compensation"] == "concrete"
+
+
+@pytest.mark.parametrize("text, language", [
+    ("因运营商停用2G网络，您的定位手表将无法使用。我们将为您免费更换新款手表，7月31日前寄出。", "zh"),
+    ("Your router stops working when the old network closes. We will replace your router at no cost to you. "
+     "The new one will be shipped to you by 14 March 2025.", "en"),
+])
+def test_a_free_replacement_with_a_date_is_concrete_compensation(text, language):
+    result = judged(text, language)
+    assert result["compensation"] == "concrete"
+    assert result["plan"] == "concrete"
+
+
+def test_a_free_service_with_no_money_is_still_no_compensation():
+    text = "The servers shut down on 1 May 2025. The offline version stays on our site for free."
+    assert judged(text, "en")["compensation"] == "absent"
+
+
+@pytest.mark.parametrize("text", [
+    "本仓库6月30日关闭，库存货物可于6月20日前自提。",
+    "倉儲服務於6月30日終止，貴司貨物將由本公司轉運至長榮物流桃園倉。",
+    "商城7月1日關閉，6月30日前可在後台一鍵匯出全部商品資料。",
+])
+def test_goods_and_data_leaving_the_closing_business_are_plans(text):
+    assert judged(text)["plan"] == "concrete"
+
+
+def test_an_import_path_talked_about_is_a_plan_with_the_founder_as_owner():
+    text = ("Notely closes later this year. Notely was my side project for five years.\n\n"
+            "I'm talking to two other note apps about an import path.")
+    result = judged(text, "en")
+    assert result["plan"] == "vague" and result["owner"] == "concrete"
+
+
+@pytest.mark.parametrize("text", ["本分行將結業，閣下的戶口安排將於稍後通知。", "门店即将关闭，会员卡的后续安排另行通知。"])
+def test_arrangements_put_off_with_no_actor_are_a_vague_plan(text):
+    result = judged(text)
+    assert result["plan"] == "vague" and result["owner"] == "vague"
+
+
+@pytest.mark.parametrize("text", ["本店6月1日结业，详情稍后通知。", "请留意稍后通知。"])
+def test_a_later_notice_alone_is_no_plan(text):
+    assert judged(text)["plan"] == "absent"
+
+
+@pytest.mark.parametrize("text, language", [
+    ("原由我司拨付的奖励资金，改为按季度分期拨付。", "zh"),
+    ("The remaining balance will be paid in instalments.", "en"),
+])
+def test_an_unanchored_payment_schedule_is_vague_time(text, language):
+    assert judged(text, language)["time"] == "vague"
