@@ -133,3 +133,86 @@ def test_a_later_notice_alone_is_no_plan(text):
 ])
 def test_an_unanchored_payment_schedule_is_vague_time(text, language):
     assert judged(text, language)["time"] == "vague"
+
+
+# Clause boundaries of a cause.
+
+@pytest.mark.parametrize("text", [
+    "因市场原因致使本项目无法继续推进，本公司决定终止合作。",
+    "因不可抗力致使合同無法履行，本公司將終止服務。",
+])
+def test_the_effect_after_zhishi_is_not_part_of_the_cause(text):
+    # 因X致使Y: the cause is X (here a label), Y is what it did.
+    assert judged(text)["reason"] == "vague"
+
+
+@pytest.mark.parametrize("text, language", [
+    ("问：为什么关闭？\n答：公司业务调整，决定把精力放到海外市场。\n\n问：什么时候关闭？\n答：5月31日。", "zh"),
+    ("Why are you closing?\nA change in our priorities, so we decided to put our time into the mobile app.", "en"),
+])
+def test_an_answers_cause_ends_where_the_decision_begins(text, language):
+    assert judged(text, language)["reason"] == "vague"
+
+
+@pytest.mark.parametrize("text", [
+    "本平台将停止运营。对于因平台关停给各商户带来的不便，我们深表歉意。",
+    "本會所將結業，對於因此給會員造成的影響，本會將給予補償。",
+])
+def test_the_harm_done_to_the_client_is_not_a_cause(text):
+    assert judged(text)["reason"] == "absent"
+
+
+# Parties and who is to be contacted.
+
+@pytest.mark.parametrize("text", [
+    "本店6月30日停业。联系方式：运营部 邵文杰，电话 0755-8866 1200。",
+    "本倉6月30日停止營運。四、聯絡方式。倉儲管理部 鄭家豪，手機 0912-345-678。",
+])
+def test_a_bare_name_before_its_channel_is_a_contact(text):
+    assert judged(text)["responsibility"] == "concrete"
+
+
+@pytest.mark.parametrize("text", [
+    "工作室月底关门啦，有问题加我微信：pottery_amy（主理人Amy）",
+    "本館月底結業，有問題請私訊 Kevin教練，微信 kevin_fit88。",
+])
+def test_a_title_with_a_latin_given_name_is_a_person(text):
+    assert judged(text)["responsibility"] == "concrete"
+
+
+@pytest.mark.parametrize("text, language", [
+    ("大家好，我是「小鹿记账」的负责人老陈。\n\n小鹿记账将于2025年3月1日停止服务。\n\n有问题直接发邮件给我：laochen@xiaolu-demo.cn", "zh"),
+    ("Hi all, I'm Priya Nair, the one person behind Tidy.\n\nTidy shuts down on 2 June 2025.\n\n"
+     "If anything is unclear, email me at priya@tidy-demo.io.", "en"),
+])
+def test_a_writer_who_names_themselves_and_says_contact_me_is_a_contact(text, language):
+    assert judged(text, language)["responsibility"] == "concrete"
+
+
+def test_contact_me_from_an_unnamed_writer_is_not_a_named_contact():
+    text = "本站将于2025年3月1日停止服务。有问题发邮件给我：admin@site-demo.cn"
+    assert judged(text)["responsibility"] == "vague"
+
+
+def test_a_signature_alone_is_no_party_to_contact():
+    text = ("We're closing Loomly on 30 April 2025. Thank you for everything.\n\n"
+            "Marta Ruiz\nFounder, Loomly")
+    assert judged(text, "en")["responsibility"] == "absent"
+
+
+def test_a_signature_with_a_direct_channel_is_a_contact():
+    text = ("We're closing Loomly on 30 April 2025.\n\n"
+            "Marta Ruiz\nFounder, Loomly\nmarta@loomly-demo.com")
+    assert judged(text, "en")["responsibility"] == "concrete"
+
+
+@pytest.mark.parametrize("text", [
+    "根据公司发展需要，本园区将停止运营，后续工作由我们妥善安排。\n\nXX园区管理有限公司",
+    "本中心將停止營運，後續事宜由我們妥善安排。\n\n××物業管理有限公司",
+])
+def test_a_placeholder_company_name_names_no_operator(text):
+    assert judged(text)["owner"] == "vague"
+
+
+def test_a_support_desk_with_a_company_like_name_is_generic():
+    assert judged("本遊戲將停止營運，如有疑問請至官網客服中心留言。")["responsibility"] == "vague"

@@ -16,6 +16,7 @@ _NOT_GIVEN = set("会司部区组方团局院厂行业目门台心所处科室�
 _NAMECHARS = re.compile(f"[{CJK}A-Za-z0-9（）()·&]")
 _CAP = r"[A-Z][A-Za-z&'-]*"
 _CAPITALISED = re.compile(r"[A-Z][a-z]")
+_PLACEHOLDER = re.compile(r"XX|xx|××|＿|__|【|\[")
 
 
 @cache
@@ -34,6 +35,17 @@ def _data() -> dict:
                                       rf"(?:先生|女士|小姐)?(?=[\s,;:()、]|电话|手机|邮箱|负责|牵头|全程|将|会|$|[A-Za-z0-9+])"),
         "honorific": re.compile(rf"(?<![{CJK}]{{3}}){sur}[{CJK}]{{1,2}}?(?:先生|女士|小姐)"),
         "cue_after": re.compile(rf"(?P<name>{sur}[{CJK}]{{1,2}}?)(?={alternation(lex['person_cues_after'])})"),
+        # A bare name right before its channel on a contact line (客户服务部 顾晓峰，电话 …).
+        "name_channel": re.compile(rf"(?<=[\s:(、部处科室组心])(?P<name>{sur}[{CJK}]{{1,2}}?)"
+                                   rf"(?=[ \t]*[,，]?[ \t]*(?:电话|手机|邮箱|电子邮箱|电子邮件|微信|tel|phone|e-?mail))"),
+        # A title with a Latin given name (店长Lily, Kevin老师) or a nickname (负责人老周).
+        "title_latin": re.compile(rf"(?:{titles}|负责人|主理人|创始人)\s*(?P<name>[A-Z][a-z]{{1,15}})(?![A-Za-z])"
+                                  rf"|(?P<name2>[A-Z][a-z]{{1,15}})\s*(?:店长|老师|教练|经理|主理人)"),
+        "nickname": re.compile(rf"(?:负责人|主理人|创始人|店长|馆长|经理|老板|站长)\s*(?P<name>[老小阿]{sur})(?![{CJK}])"),
+        "en_self_name": re.compile(r"(?<![A-Za-z])(?:I'm|I am|my name is|this is)\s+(?P<name>[A-Z][a-z]+(?:\s+[A-Z][a-z'-]+)?)"
+                                   r"(?=\s*(?:[,.(—-]|$|\s(?:from|and|here|the)\s))"),
+        "self_intro": re.compile(r"我是|(?<![A-Za-z])(?:I'm|I am|my name is|this is)\s", re.I),
+        "contact_me": re.compile(r"(?:给|联系|加|找|私信|问|致电)我(?![们司])|(?<![A-Za-z])(?:email|e-mail|contact|reach|write to|message|call|text|dm|ping|ask)\s+me(?![A-Za-z])", re.I),
         "org_suffix": re.compile(rf"(?:{alternation(lex['org_suffixes'])})(?![分署件位长队落门])"),
         "left_stops": frozenset(lex["org_left_stops"]),
         "stop_lengths": tuple(sorted({len(s) for s in lex["org_left_stops"]})),
@@ -113,13 +125,24 @@ def _find_parties(folded: str, found: dict) -> list[Hit]:
             # Keep a trailing 先生/女士/小姐 in the span (林志明先生), so 明先生 inside it is not a second person.
             end = m.end() if name == "role_title_name" else m.end("name")
             hits.append(Hit("party", "person", "concrete", m.start("name"), end, folded[m.start("name"):end]))
+    for name in ("name_channel", "title_latin", "nickname", "en_self_name"):
+        for m in d[name].finditer(folded):
+            key = "name" if m.group("name") else "name2"
+            person = m.group(key)
+            if name == "name_channel" and any(ch in _NOT_GIVEN for ch in person[1:]):
+                continue
+            hits.append(Hit("party", "person", "concrete", m.start(key), m.end(key), person))
+    hits.extend(_writer_as_contact(folded, d, hits))
     for m in d["org_suffix"].finditer(folded):
         s = _org_start(folded, m.start(), d)
         text = folded[s:m.end()]
         if (m.start() - s < 2 or text in d["not_names"] or folded[s:m.start()] in d["not_names"]
                 or folded[max(0, m.start() - 1):m.end()] in d["not_names"] or folded[m.start() - 1] in "本该我贵其此"):
             continue
-        if text in d["support_set"] or folded[s:m.start()] in ("客服", "客户服务热线"):
+        if _PLACEHOLDER.search(folded, max(0, s - 2), m.end()):
+            # XX园区运营管理有限公司: an unfilled template name identifies no one.
+            hits.append(Hit("party", "generic", "vague", s, m.end(), text))
+        elif text in d["support_set"] or "客服" in folded[s:m.start()] or folded[s:m.start()] in ("客户服务热线",):
             hits.append(Hit("party", "support", "vague", s, m.end(), text))
         elif text in d["generic_set"] or folded[s:m.start()] in ("相关", "有关", "其他", "第三方"):
             hits.append(Hit("party", "generic", "vague", s, m.end(), text))
@@ -150,6 +173,21 @@ def _find_parties(folded: str, found: dict) -> list[Hit]:
     return hits
 
 
+def _writer_as_contact(folded: str, d: dict, hits: list[Hit]) -> list[Hit]:
+    """"我是…老周 … 有问题发邮件给我": when the writer introduces themselves by name, "contact me" names
+    them as the one to contact. Each such cue is a person hit (valued with the writer's name) so that
+    it pairs with the channel beside it."""
+    intro = d["self_intro"].search(folded)
+    if not intro:
+        return []
+    writer = next((h for h in sorted(hits, key=lambda h: h.start)
+                   if h.kind == "party" and h.subkind == "person" and 0 <= h.start - intro.end() <= 30), None)
+    if writer is None:
+        return []
+    return [Hit("party", "person", "concrete", m.start(), m.end(), writer.value, {"writer": True})
+            for m in d["contact_me"].finditer(folded)]
+
+
 def _english(folded: str, d: dict, hits: list[Hit]) -> None:
     for m in d["en_name_title"].finditer(folded):
         hits.append(Hit("party", "person", "concrete", m.start(), m.end(), m.group("name"), {"title": m.group("title").strip()}))
@@ -159,7 +197,10 @@ def _english(folded: str, d: dict, hits: list[Hit]) -> None:
         for m in d[name].finditer(folded):
             if m.group("name").split()[0] in d["en_label_words"]:
                 continue  # "Questions: help@example.com" labels a channel; it names nobody
-            hits.append(Hit("party", "person", "concrete", m.start("name"), m.end("name"), m.group("name")))
+            # A name over a title at the foot of a letter signs it (attr signature); the contract does
+            # not count the closing company's signature as a party to contact.
+            attrs = {"signature": True} if name == "en_signature" else None
+            hits.append(Hit("party", "person", "concrete", m.start("name"), m.end("name"), m.group("name"), attrs))
     for m in d["en_org"].finditer(folded):
         name = m.group("name")
         if name.split()[0] in ("The", "Our", "We", "Dear", "Please", "If", "Your", "This"):
