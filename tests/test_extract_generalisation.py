@@ -216,3 +216,46 @@ def test_a_placeholder_company_name_names_no_operator(text):
 
 def test_a_support_desk_with_a_company_like_name_is_generic():
     assert judged("本遊戲將停止營運，如有疑問請至官網客服中心留言。")["responsibility"] == "vague"
+
+
+# Plans, their owners and their times.
+
+@pytest.mark.parametrize("text", [
+    "「小满瑜伽」月底关门。我正在和附近两家馆谈课时转移，谈好马上通知。",
+    "「晨光書法班」下月結業。我已經在和合作教室談轉課的事。",
+])
+def test_a_single_writer_moving_prepaid_classes_owns_a_vague_plan(text):
+    result = judged(text)
+    assert result["plan"] == "vague" and result["owner"] == "concrete"
+
+
+@pytest.mark.parametrize("text, language", [
+    ("本厂停产后，贵司订单由合作厂商宏达精工有限公司供应。", "zh"),
+    ("停產後，貴公司訂單將由關係企業永豐精密股份有限公司供貨。", "zh"),
+    ("After the plant closes, your orders will be supplied by Northbeam Foods Ltd.", "en"),
+])
+def test_orders_supplied_by_a_named_party_are_a_plan_it_owns(text, language):
+    result = judged(text, language)
+    assert result["plan"] == "concrete" and result["owner"] == "concrete"
+
+
+@pytest.mark.parametrize("text, language", [
+    ("本站于2025年8月1日关闭，该日前可在设置中导出全部数据。", "zh"),
+    ("The game closes on 1 August 2025. Before that date you can export your saves from the menu.", "en"),
+])
+def test_before_that_date_anchors_an_export(text, language):
+    assert judged(text, language)["plan"] == "concrete"
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Today we're announcing that Fernbook will close later this year.", "en"),
+    ("今天我们正式宣布，本店将于年内停业。", "zh"),
+    ("今日宣佈，本公司將於稍後結束營運。", "zh"),
+])
+def test_the_day_a_letter_speaks_is_not_the_time_of_an_event(text, language):
+    assert judged(text, language)["time"] == "vague"
+
+
+@pytest.mark.parametrize("text, language", [("The shop closes today.", "en"), ("本店今天起停业。", "zh")])
+def test_today_as_the_time_of_the_closure_is_concrete(text, language):
+    assert judged(text, language)["time"] == "concrete"
