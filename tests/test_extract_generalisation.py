@@ -259,3 +259,17 @@ def test_the_day_a_letter_speaks_is_not_the_time_of_an_event(text, language):
 @pytest.mark.parametrize("text, language", [("The shop closes today.", "en"), ("本店今天起停业。", "zh")])
 def test_today_as_the_time_of_the_closure_is_concrete(text, language):
     assert judged(text, language)["time"] == "concrete"
+
+
+@pytest.mark.parametrize("text", [
+    "本店停业，如有疑问请拨打客服电话 400-123-4567。",
+    "本店停業。門市電話 02-5555-1234。",
+    "本店停业。如有疑问请咨询服务热线电话021-5555 1234",
+])
+def test_a_channel_label_after_an_ordinary_word_names_no_person(text):
+    assert judged(text)["responsibility"] == "vague"
+
+
+def test_a_purpose_clause_about_rights_is_no_compensation():
+    text = "为维护贵司合法权益，特此函告：本公司将于2024年5月1日停止运营。"
+    assert judged(text)["compensation"] == "absent"
