@@ -2,6 +2,9 @@
 
 Subkinds: person, organisation, team, successor (quality concrete when named), generic (相关部门,
 "the relevant team") and support (客服, "customer support"), both quality vague. ``value`` is the name.
+An organisation name holding a template slot (XX园区运营管理有限公司) is generic. Attrs: ``role``
+(named as the one who handles, takes over or is to be contacted), ``signature`` (an English name over
+a title at the foot of a letter), ``writer`` ("联系我" / "email me" from a writer who named themselves).
 """
 
 from __future__ import annotations
