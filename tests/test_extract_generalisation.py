@@ -273,3 +273,14 @@ def test_a_channel_label_after_an_ordinary_word_names_no_person(text):
 def test_a_purpose_clause_about_rights_is_no_compensation():
     text = "为维护贵司合法权益，特此函告：本公司将于2024年5月1日停止运营。"
     assert judged(text)["compensation"] == "absent"
+
+
+def test_this_is_name_from_product_introduces_the_writer():
+    text = ("This is Sam from Brewlog.\n\nBrewlog shuts down on 12 May 2025.\n\n"
+            "Questions? Just email me at sam@brewlog-demo.com.")
+    assert judged(text, "en")["responsibility"] == "concrete"
+
+
+def test_this_is_followed_by_an_ordinary_word_names_nobody():
+    text = "This is Important. Tidy shuts down on 2 June 2025. Questions? Email me at help@tidy-demo.io."
+    assert judged(text, "en")["responsibility"] != "concrete"

@@ -19,6 +19,9 @@ _NOT_GIVEN = set("会司部区组方团局院厂行业目门台心所处科室�
 _NAMECHARS = re.compile(f"[{CJK}A-Za-z0-9（）()·&]")
 _CAP = r"[A-Z][A-Za-z&'-]*"
 _CAPITALISED = re.compile(r"[A-Z][a-z]")
+_NOT_SELF_NAMES = frozenset("""Important Urgent Not The A An Our Your Why How What Because Part Just Only Also Still
+Going Hard Difficult Sorry Sad Happy Excited Proud Grateful Thankful Writing Here It This That Goodbye Farewell Final
+Official Real True Big Bad Good Great News Update""".split())
 _HAS_CJK = re.compile(f"[{CJK}]")
 _PLACEHOLDER = re.compile(r"XX|xx|××|＿|__|【|\[")
 
@@ -50,7 +53,7 @@ def _data() -> dict:
         "titles_after": ("店长", "老师", "教练", "经理", "主理人"),
         "nickname": re.compile(rf"[老小阿]{sur}(?![{CJK}])"),
         "nickname_titles": ("负责人", "主理人", "创始人", "店长", "馆长", "经理", "老板", "站长"),
-        "en_self_name": re.compile(r"(?<![A-Za-z])(?:I'm|I am|my name is|this is)\s+(?P<name>[A-Z][a-z]+(?:\s+[A-Z][a-z'-]+)?)"
+        "en_self_name": re.compile(r"(?<![A-Za-z])(?:I'm|I am|[Mm]y name is|[Tt]his is)\s+(?P<name>[A-Z][a-z]+(?:\s+[A-Z][a-z'-]+)?)"
                                    r"(?=\s*(?:[,.(—-]|$|\s(?:from|and|here|the)\s))"),
         "self_intro": re.compile(r"我是|(?<![A-Za-z])(?:I'm|I am|my name is|this is)\s", re.I),
         "contact_me": re.compile(r"(?:给|联系|加|找|私信|问|致电)我(?![们司])|(?<![A-Za-z])(?:email|e-mail|contact|reach|write to|message|call|text|dm|ping|ask)\s+me(?![A-Za-z])", re.I),
@@ -180,8 +183,10 @@ def _contact_line_names(folded: str, d: dict) -> list[Hit]:
     title with a Latin given name (店长Lily, Kevin老师), a nickname after a title (负责人老周), and
     "I'm Priya Nair"."""
     out = []
-    if "I'm" in folded or "I am" in folded or "my name is" in folded or "this is" in folded:
+    if "I'm" in folded or "I am" in folded or "y name is" in folded or "his is" in folded:
         for m in d["en_self_name"].finditer(folded):
+            if m.group("name").split()[0] in _NOT_SELF_NAMES:
+                continue  # "This is Important.", "I'm Sorry": not a name
             out.append(Hit("party", "person", "concrete", m.start("name"), m.end("name"), m.group("name")))
     if not _HAS_CJK.search(folded):
         return out  # every other shape here is written in Chinese
