@@ -2,6 +2,9 @@
 
 Subkinds: person, organisation, team, successor (quality concrete when named), generic (相关部门,
 "the relevant team") and support (客服, "customer support"), both quality vague. ``value`` is the name.
+An organisation name holding a template slot (XX园区运营管理有限公司) is generic. Attrs: ``role``
+(named as the one who handles, takes over or is to be contacted), ``signature`` (an English name over
+a title at the foot of a letter), ``writer`` ("联系我" / "email me" from a writer who named themselves).
 """
 
 from __future__ import annotations
@@ -16,6 +19,11 @@ _NOT_GIVEN = set("会司部区组方团局院厂行业目门台心所处科室�
 _NAMECHARS = re.compile(f"[{CJK}A-Za-z0-9（）()·&]")
 _CAP = r"[A-Z][A-Za-z&'-]*"
 _CAPITALISED = re.compile(r"[A-Z][a-z]")
+_NOT_SELF_NAMES = frozenset("""Important Urgent Not The A An Our Your Why How What Because Part Just Only Also Still
+Going Hard Difficult Sorry Sad Happy Excited Proud Grateful Thankful Writing Here It This That Goodbye Farewell Final
+Official Real True Big Bad Good Great News Update""".split())
+_HAS_CJK = re.compile(f"[{CJK}]")
+_PLACEHOLDER = re.compile(r"XX|xx|××|＿|__|【|\[")
 
 
 @cache
@@ -34,6 +42,21 @@ def _data() -> dict:
                                       rf"(?:先生|女士|小姐)?(?=[\s,;:()、]|电话|手机|邮箱|负责|牵头|全程|将|会|$|[A-Za-z0-9+])"),
         "honorific": re.compile(rf"(?<![{CJK}]{{3}}){sur}[{CJK}]{{1,2}}?(?:先生|女士|小姐)"),
         "cue_after": re.compile(rf"(?P<name>{sur}[{CJK}]{{1,2}}?)(?={alternation(lex['person_cues_after'])})"),
+        # A bare name right before its channel on a contact line (客户服务部 顾晓峰，电话 …): the labels
+        # are found first, the name is looked for in the few characters before each.
+        "channel_label": re.compile(r"电话|手机|邮箱|电子邮件|微信"),
+        "name_before_label": re.compile(rf"(?:^|(?<=[\s:(、部处科室组心]))(?P<name>{sur}[{CJK}]{{1,2}})[ \t]*,?[ \t]*(?:电子)?$"),
+        # A title with a Latin given name (店长Lily, Kevin老师) or a nickname (负责人老周): the name is
+        # found first, the title is checked beside it.
+        "latin_given": re.compile(rf"(?<=[{CJK}])\s*(?P<a>[A-Z][a-z]{{1,15}})(?![A-Za-z])|(?<![A-Za-z])(?P<b>[A-Z][a-z]{{1,15}})(?=\s*[{CJK}])"),
+        "titles_before": tuple(lex["person_titles"] + ["负责人", "主理人", "创始人"]),
+        "titles_after": ("店长", "老师", "教练", "经理", "主理人"),
+        "nickname": re.compile(rf"[老小阿]{sur}(?![{CJK}])"),
+        "nickname_titles": ("负责人", "主理人", "创始人", "店长", "馆长", "经理", "老板", "站长"),
+        "en_self_name": re.compile(r"(?<![A-Za-z])(?:I'm|I am|[Mm]y name is|[Tt]his is)\s+(?P<name>[A-Z][a-z]+(?:\s+[A-Z][a-z'-]+)?)"
+                                   r"(?=\s*(?:[,.(—-]|$|\s(?:from|and|here|the)\s))"),
+        "self_intro": re.compile(r"我是|(?<![A-Za-z])(?:I'm|I am|my name is|this is)\s", re.I),
+        "contact_me": re.compile(r"(?:给|联系|加|找|私信|问|致电)我(?![们司])|(?<![A-Za-z])(?:email|e-mail|contact|reach|write to|message|call|text|dm|ping|ask)\s+me(?![A-Za-z])", re.I),
         "org_suffix": re.compile(rf"(?:{alternation(lex['org_suffixes'])})(?![分署件位长队落门])"),
         "left_stops": frozenset(lex["org_left_stops"]),
         "stop_lengths": tuple(sorted({len(s) for s in lex["org_left_stops"]})),
@@ -113,13 +136,18 @@ def _find_parties(folded: str, found: dict) -> list[Hit]:
             # Keep a trailing 先生/女士/小姐 in the span (林志明先生), so 明先生 inside it is not a second person.
             end = m.end() if name == "role_title_name" else m.end("name")
             hits.append(Hit("party", "person", "concrete", m.start("name"), end, folded[m.start("name"):end]))
+    hits.extend(_contact_line_names(folded, d))
+    hits.extend(_writer_as_contact(folded, d, hits))
     for m in d["org_suffix"].finditer(folded):
         s = _org_start(folded, m.start(), d)
         text = folded[s:m.end()]
         if (m.start() - s < 2 or text in d["not_names"] or folded[s:m.start()] in d["not_names"]
                 or folded[max(0, m.start() - 1):m.end()] in d["not_names"] or folded[m.start() - 1] in "本该我贵其此"):
             continue
-        if text in d["support_set"] or folded[s:m.start()] in ("客服", "客户服务热线"):
+        if _PLACEHOLDER.search(folded, max(0, s - 2), m.end()):
+            # XX园区运营管理有限公司: an unfilled template name identifies no one.
+            hits.append(Hit("party", "generic", "vague", s, m.end(), text))
+        elif text in d["support_set"] or "客服" in folded[s:m.start()] or folded[s:m.start()] in ("客户服务热线",):
             hits.append(Hit("party", "support", "vague", s, m.end(), text))
         elif text in d["generic_set"] or folded[s:m.start()] in ("相关", "有关", "其他", "第三方"):
             hits.append(Hit("party", "generic", "vague", s, m.end(), text))
@@ -150,6 +178,53 @@ def _find_parties(folded: str, found: dict) -> list[Hit]:
     return hits
 
 
+def _contact_line_names(folded: str, d: dict) -> list[Hit]:
+    """Names the titled / honorific patterns miss: a bare name before its channel (顾晓峰，电话), a
+    title with a Latin given name (店长Lily, Kevin老师), a nickname after a title (负责人老周), and
+    "I'm Priya Nair"."""
+    out = []
+    if "I'm" in folded or "I am" in folded or "y name is" in folded or "his is" in folded:
+        for m in d["en_self_name"].finditer(folded):
+            if m.group("name").split()[0] in _NOT_SELF_NAMES:
+                continue  # "This is Important.", "I'm Sorry": not a name
+            out.append(Hit("party", "person", "concrete", m.start("name"), m.end("name"), m.group("name")))
+    if not _HAS_CJK.search(folded):
+        return out  # every other shape here is written in Chinese
+    for m in d["channel_label"].finditer(folded):
+        n = d["name_before_label"].search(folded, max(0, m.start() - 8), m.start())
+        if n and not any(ch in _NOT_GIVEN for ch in n.group("name")[1:]):
+            out.append(Hit("party", "person", "concrete", n.start("name"), n.end("name"), n.group("name")))
+    if _CAPITALISED.search(folded):
+        for m in d["latin_given"].finditer(folded):  # Latin names written against Chinese text
+            key = "a" if m.group("a") else "b"
+            s, e = m.span(key)
+            before = folded[max(0, s - 6):s].rstrip()
+            if before.endswith(d["titles_before"]) or folded[e:e + 4].lstrip().startswith(d["titles_after"]):
+                out.append(Hit("party", "person", "concrete", s, e, m.group(key)))
+    for m in d["nickname"].finditer(folded):
+        if folded[max(0, m.start() - 4):m.start()].rstrip().endswith(d["nickname_titles"]):
+            out.append(Hit("party", "person", "concrete", m.start(), m.end(), m.group()))
+    return out
+
+
+def _writer_as_contact(folded: str, d: dict, hits: list[Hit]) -> list[Hit]:
+    """"我是…老周 … 有问题发邮件给我": when the writer introduces themselves by name, "contact me" names
+    them as the one to contact. Each such cue is a person hit (valued with the writer's name) so that
+    it pairs with the channel beside it."""
+    low = folded.lower()
+    if "我是" not in folded and not any(w in low for w in ("i'm", "i am", "my name is", "this is")):
+        return []  # a cheap test first: most letters never introduce their writer
+    intro = d["self_intro"].search(folded)
+    if not intro:
+        return []
+    writer = next((h for h in sorted(hits, key=lambda h: h.start)
+                   if h.kind == "party" and h.subkind == "person" and 0 <= h.start - intro.end() <= 30), None)
+    if writer is None:
+        return []
+    return [Hit("party", "person", "concrete", m.start(), m.end(), writer.value, {"writer": True})
+            for m in d["contact_me"].finditer(folded)]
+
+
 def _english(folded: str, d: dict, hits: list[Hit]) -> None:
     for m in d["en_name_title"].finditer(folded):
         hits.append(Hit("party", "person", "concrete", m.start(), m.end(), m.group("name"), {"title": m.group("title").strip()}))
@@ -159,7 +234,10 @@ def _english(folded: str, d: dict, hits: list[Hit]) -> None:
         for m in d[name].finditer(folded):
             if m.group("name").split()[0] in d["en_label_words"]:
                 continue  # "Questions: help@example.com" labels a channel; it names nobody
-            hits.append(Hit("party", "person", "concrete", m.start("name"), m.end("name"), m.group("name")))
+            # A name over a title at the foot of a letter signs it (attr signature); the contract does
+            # not count the closing company's signature as a party to contact.
+            attrs = {"signature": True} if name == "en_signature" else None
+            hits.append(Hit("party", "person", "concrete", m.start("name"), m.end("name"), m.group("name"), attrs))
     for m in d["en_org"].finditer(folded):
         name = m.group("name")
         if name.split()[0] in ("The", "Our", "We", "Dear", "Please", "If", "Your", "This"):

@@ -33,6 +33,11 @@ def _data() -> dict:
         "clause_end": re.compile(r"[,，;；。！!？?\n:：]|\.(?:\s|$)|(?:公司|我们|我司|本公司|本平台|平台)?(?:"
                                  + alternation([w.lower() for w in lex["clause_stops"]]) + ")"),
         "yin": re.compile(r"因(?![此而素为果应])|受(?=[^;。\n]{1,60}?影响)|(?<![联关体派世维直谱])系(?=[" + CJK + r"])(?![统列数])"),
+        # A new clause that opens with the decision or the closure (", 决定…", ", so we…"), after a cause.
+        "decision_clause": re.compile(r"[,，;；]\s*(?:(?:and|so)\s+)?(?:公司|我们|我司|本公司|本平台)?(?:"
+                                      + alternation([w.lower() for w in lex["clause_stops"]]) + ")"),
+        # The effect on the client ("给企业造成的影响", "the disruption this causes you") is not a cause.
+        "client_effect": re.compile(r"给[^,，。]{0,10}(?:造成|带来)|(?:causes?|caused)\s+(?:you|our customers)"),
         "remove": re.compile(alternation(remove) + r"|[\s\W\d_]+", re.I),
         "content_word": re.compile(rf"[{CJK}]|[A-Za-z]{{3,}}"),
         "org_name": re.compile(rf"[{CJK}A-Za-z0-9()（）]{{2,24}}?(?:" + alternation(lexicon("parties")["org_suffixes"]) + ")"
@@ -90,7 +95,10 @@ def _section_clause(folded: str, cue_start: int, cue_end: int) -> tuple[int, int
         s = q.end() if q else s
     while s < len(folded) and folded[s] in " \t\r\n:":
         s += 1
-    return s, _paragraph_end(folded, s)
+    e = _paragraph_end(folded, s)
+    # "公司战略调整，决定集中资源…": the answer's cause ends where the decision begins.
+    m = _data()["decision_clause"].search(ascii_lower(folded[s:e]))
+    return s, (s + m.start() if m else e)
 
 
 def _before_consequence(folded: str, cue_start: int) -> tuple[int, int]:
@@ -181,6 +189,8 @@ def find_reasons(folded: str, found: dict) -> list[Hit]:
     for h in hits:
         if any(fs <= h.start < fe or h.start <= fs < h.end for fs, fe in farewell):
             continue
+        if d["client_effect"].search(folded, h.start, min(len(folded), h.end + 4)):
+            continue  # "对于因…给企业造成的影响": what the closure does to the client, not its cause
         quality = "vague" if h.subkind in ("boilerplate", "link_only") else "concrete"
         out.append(h._replace(quality=quality))
     return out

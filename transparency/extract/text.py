@@ -174,7 +174,8 @@ class PhraseIndex:
         if other:
             parts.append("[" + "".join(re.escape(c) for c in other) + "]")
         self.first_re = re.compile("|".join(parts)) if parts else None
-        self.gapped = [(re.compile(phrase_pattern(p)), t) for p, t in gapped]
+        # Each gapped phrase is its own regex: it runs only when its first literal part is in the text.
+        self.gapped = [(p.split("…", 1)[0], re.compile(phrase_pattern(p)), t) for p, t in gapped]
 
     def scan(self, folded: str) -> dict[tuple[str, str], list[tuple[int, int]]]:
         """(lexicon, group) -> [(start, end), ...] of every phrase occurrence, in text order."""
@@ -196,7 +197,9 @@ class PhraseIndex:
                             continue
                         for t in targets:
                             out.setdefault(t, []).append((i, end))
-        for pattern, targets in self.gapped:
+        for first, pattern, targets in self.gapped:
+            if first not in low:
+                continue
             for m in pattern.finditer(low):
                 for t in targets:
                     out.setdefault(t, []).append((m.start(), m.end()))

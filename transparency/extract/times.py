@@ -59,7 +59,7 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
         ("iso", re.compile(r"(?<![\d.])(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?![\d])")),
         ("roc_ymd", re.compile(rf"(?:民国\s*)?(?<![\d])(1[01]\d|[1-9]\d)\s*年\s*({_M})\s*月\s*({_D})\s*[日号]{_WEEKDAY}{_EDGE}")),
         ("zh_day", re.compile(r"(?<![\d月./-])(3[01]|[12]\d|0?[1-9])\s*[日号]\s*(?:之前|以前|前|起|止|为止|截止)")),
-        ("month_dot_day", re.compile(r"(?<![\d.])(1[0-2]|0?[1-9])\.(3[01]|[12]\d|0?[1-9])(?=\s*(?:前|之前|起|止|截止|当天|[(（]))")),
+        ("month_dot_day", re.compile(r"(?<![\d.])(1[0-2]|0?[1-9])\.(3[01]|[12]\d|0?[1-9])(?=\s*(?:前|之前|之后|以后|后|起|止|截止|当天|[(（]))")),
         ("dmy", re.compile(r"(?<![\d/.])(\d{1,2})([/.])(\d{1,2})\2(\d{4})(?![\d])")),
         ("us_numeric", re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/(\d{4})(?![\d])")),
         ("en_mdy", re.compile(rf"{EN_L}{_EN_WEEKDAY}{_MONTH_RE}\s+(\d{{1,2}})(?:st|nd|rd|th)?{EN_R}(?:,?\s+(\d{{4}}){EN_R})?", flags)),
@@ -172,10 +172,16 @@ _YEAR_BEFORE = re.compile(r"(\d{4})\s*年\s*$")
 _FESTIVAL_EDGE = re.compile(r"^(?:前|之前|后|期间)")
 
 
+_SPEECH_ACT = re.compile(r"[\s,]*(?:(?:I'm|I am|we're|we are|I|we)\s+)?(?:announcing|announce|writing|sharing|letting you know)"
+                        r"|[\s,]*(?:我们|我|本公司|公司)?(?:正式)?(?:宣[布佈]|通知大家|告诉大家|发布此|写信)", re.I)
+
+
 def find_times(folded: str, found: dict) -> list[Hit]:
     """All time evidence in the folded text (``found``: the phrase matches of the document)."""
     hits: list[Hit] = []
     for s, e in found.get(("time", "concrete_relative"), ()):
+        if _SPEECH_ACT.match(folded, e):
+            continue  # "Today I'm announcing…", 今天宣布: when the letter speaks, not when anything happens
         hits.append(Hit("time", "relative", "concrete", s, e, folded[s:e]))
     for s, e in found.get(("time", "festivals"), ()):
         y = _YEAR_BEFORE.search(folded, max(0, s - 8), s)

@@ -167,6 +167,9 @@ def assess_responsibility(evidence: list[Evidence], layout: _Layout) -> Dimensio
         return _result("responsibility", "concrete", [x for pair in pairs for x in pair])
     # A street address with no party near it (the building that was sold) is not a way to reach anyone.
     contacts = [c for c in contacts if c.subkind != "address" or any(layout.together(p, c) for p in named)]
+    # A name that only signs the letter ("Ellen Marsh / Founder") with no way to reach them near it is the
+    # company's signature, which the contract does not count as a party to contact.
+    named = [p for p in named if not p.attrs.get("signature") or any(layout.together(p, c) for c in contacts)]
     slots = _of(evidence, "placeholder", "name", "other", "template_var", "blank")
     if named or generic_parties or contacts or slots:
         return _result("responsibility", "vague", named + generic_parties + contacts + slots,
