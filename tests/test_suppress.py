@@ -53,6 +53,12 @@ def test_disable_line_and_disable_next_line():
     assert codes(apply_suppressions(d, found, RULES)) == [("TM002", 4), ("TM005", 5)]
 
 
+def test_disable_file_covers_the_whole_text_wherever_it_is_written():
+    d = doc("尊敬的客户：\n正文\n<!-- transparency: disable-file TM006 reason=\"对接人另函告知\" -->")
+    found = [on_line(d, "TM006", 1), on_line(d, "TM006", 2), on_line(d, "TM002", 1)]
+    assert codes(apply_suppressions(d, found, RULES)) == [("TM002", 1)]
+
+
 def test_reason_may_use_chinese_quotes():
     d = doc("<!-- transparency: disable-line TM002 reason=“法务审定” -->甲")
     assert apply_suppressions(d, [on_line(d, "TM002", 1)], RULES) == []

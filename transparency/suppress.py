@@ -6,6 +6,7 @@ Forms (codes are exact rule codes; several are separated by commas)::
     <!-- transparency: enable TM004 -->                      … through this comment's line
     <!-- transparency: disable-line TM004 reason="…" -->     findings that start on this line
     <!-- transparency: disable-next-line TM004 reason="…" --> findings on the next non-blank line
+    <!-- transparency: disable-file TM004 reason="…" -->      the whole text, wherever it is written
 
 A ``disable`` without ``enable`` lasts to the end of the text. Ranges are whole lines, so a range opened
 on the first line also covers findings about the whole document (which sit on the first line). The
@@ -34,7 +35,7 @@ REASONLESS, UNUSED = "TS001", "TS002"
 
 _COMMENT = re.compile(r"<!--\s*transparency\s*:(?P<body>.*?)-->", re.DOTALL | re.IGNORECASE)
 _BODY = re.compile(
-    r"""^\s*(?P<action>disable-next-line|disable-line|disable|enable)\b
+    r"""^\s*(?P<action>disable-next-line|disable-line|disable-file|disable|enable)\b
         \s*(?P<codes>[A-Za-z]{1,4}[0-9]{1,4}(?:\s*,\s*[A-Za-z]{1,4}[0-9]{1,4})*)?
         \s*(?:reason\s*=\s*(?:"(?P<r1>[^"]*)"|'(?P<r2>[^']*)'|“(?P<r3>[^”]*)”))?
         \s*$""", re.VERBOSE | re.DOTALL)
@@ -54,7 +55,7 @@ _FALLBACK: dict[str, dict[str, str]] = {
 class Directive:
     """One suppression comment."""
 
-    action: str            # disable | enable | disable-line | disable-next-line
+    action: str            # disable | enable | disable-line | disable-next-line | disable-file
     codes: list[str]
     reason: str | None
     start: int             # comment's span in the text
@@ -74,7 +75,7 @@ def parse_directives(text: str) -> list[Directive]:
         if body is None:
             out.append(Directive("?", [], None, m.start(), m.end(), line,
                                  error="cannot read this comment; write e.g. "
-                                       '<!-- transparency: disable TT001 reason="…" -->'))
+                                       '<!-- transparency: disable TM004 reason="…" -->'))
             continue
         codes = [c.strip().upper() for c in (body.group("codes") or "").split(",") if c.strip()]
         reason = next((r for r in (body.group("r1"), body.group("r2"), body.group("r3"))
@@ -123,6 +124,9 @@ def _scopes(text: str, directives: list[Directive]) -> tuple[list[_Scope], list[
                 scope = _Scope(d, code, d.line, None)
                 open_ranges[code] = scope
                 scopes.append(scope)
+        elif d.action == "disable-file":
+            # Whole-document findings sit on line 1; a file-wide form lets a template say so anywhere.
+            scopes.extend(_Scope(d, code, 1, None) for code in d.codes)
         elif d.action == "enable":
             for code in d.codes:
                 scope = open_ranges.pop(code, None)
