@@ -2,23 +2,19 @@
 
 from __future__ import annotations
 
+import re
+
 from .models import Language
 
-
-def _is_cjk(ch: str) -> bool:
-    o = ord(ch)
-    return 0x4E00 <= o <= 0x9FFF or 0x3400 <= o <= 0x4DBF or 0xF900 <= o <= 0xFAFF or 0x20000 <= o <= 0x2FA1F
+_CJK = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f]")
+_LATIN = re.compile("[A-Za-z]")
 
 
 def detect_language(text: str, default: Language = "zh") -> Language:
     """``"zh"`` or ``"en"``: Chinese when ideographs, each weighed as three Latin letters (about a
     short word), make up at least a third of the text's letters."""
-    cjk = latin = 0
-    for ch in text:
-        if _is_cjk(ch):
-            cjk += 1
-        elif ch.isascii() and ch.isalpha():
-            latin += 1
+    cjk = len(_CJK.findall(text))
+    latin = len(_LATIN.findall(text))
     if cjk == 0 and latin == 0:
         return default
     return "zh" if 3 * cjk * 3 >= 3 * cjk + latin else "en"

@@ -22,6 +22,7 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import asdict, dataclass
+from functools import cached_property
 from typing import Literal
 
 Scalar = str | int | float | bool
@@ -72,9 +73,10 @@ class IRProgram:
     marker: str
     rules: tuple[IRRule, ...]
 
-    @property
+    @cached_property
     def digest(self) -> str:
-        """A short hash of the program's content (durable ruleset names carry it)."""
+        """A short hash of the program's content (durable ruleset names carry it); computed once,
+        since backends are looked up by it for every document."""
         payload = json.dumps(asdict(self), sort_keys=True, ensure_ascii=False, default=list)
         return hashlib.sha256(payload.encode()).hexdigest()[:16]
 
