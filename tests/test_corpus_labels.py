@@ -30,7 +30,9 @@ STATUSES = ("concrete", "vague", "absent")
 SETS = ("dev", "holdout")
 KINDS = ("letter", "faq", "meeting_script", "notice")
 SCRIPTS_BY_LANGUAGE = {"zh": ("hans", "hant"), "en": ("latin",)}
-MIN_DOCS = {"dev": 60, "holdout": 20}
+# TEMPORARY (branch extract3): h2 was folded into dev; the new held-out set h3 lives on another
+# branch. The lead restores the holdout minimum to 20 at merge.
+MIN_DOCS = {"dev": 60, "holdout": 0}
 MIN_PER_STATUS_IN_DEV = 2
 
 # Characters whose form differs between the two Chinese scripts and which are common in closure
