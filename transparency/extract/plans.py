@@ -19,6 +19,8 @@ _PLAN_KINDS = ("takeover", "migration", "data_export", "handover", "postponement
 # A named migration target right after the cue: "move to Formstack Teams", 迁移至“云账本”, a URL.
 _TARGET = re.compile(r"\s*(?:the\s+)?(?:[A-Z][A-Za-z0-9&'-]+(?:\s+[A-Z][A-Za-z0-9&'-]+)*|[“\"「『《][^”\"」』》\n]{1,20}[”\"」』》]|https?://)")
 _BY_AGENT = re.compile(r"(?:\s+[a-z]+){0,2}\s+by\s+(?:the\s+)?")
+# The client's own things come back to them (kept for you to collect, 寄回, 退还设备): a specific action.
+_BACK_TO_CLIENT = re.compile(r"(?<![A-Za-z])(?:for you to collect|returned to you|posted to you|shipped to you|sent back to you)(?![A-Za-z])|寄回给您|寄还给您|寄回至您|供您取回|由您取回", re.I)
 _SELF = re.compile(r"\s*(?:我司|我们|本公司|我公司|本平台|本店)")
 _HEADING = re.compile(r"[\s\d.、)）(（一二三四五六七八九十:：-]*")
 
@@ -109,8 +111,10 @@ def resolve_plans(plans: list[Hit], others: list[Hit], folded: str, sentences: B
         by_sentence.setdefault(sentences.index(h.start), []).append(h)
     names = operator_names(folded, others)
     low = ascii_lower(folded)
+    # A writer who names themself (我是老周, "It's Marisol", ——团长 莉莉) is the operator behind "we".
     operator_named = bool(names) or any(h.kind == "party" and h.quality == "concrete"
-                                        and h.subkind in ("organisation", "team") for h in others)
+                                        and (h.subkind in ("organisation", "team") or (h.attrs or {}).get("writer"))
+                                        for h in others)
     out = []
     seen: set[tuple[int, str]] = set()
     for p in sorted(plans, key=lambda h: (h.start, h.end)):
@@ -145,7 +149,8 @@ def resolve_plans(plans: list[Hit], others: list[Hit], folded: str, sentences: B
             # when it hands X the whole exit (本次退出工作由…负责).
             concrete = bool(actors) and i in objects
         else:
-            concrete = p.subkind != "vague" and (named_actor or bool(specifics) or target)
+            concrete = p.subkind != "vague" and (named_actor or bool(specifics) or target
+                                                 or (p.subkind == "handover" and _BACK_TO_CLIENT.search(folded, s0, s1) is not None))
         actor = actors[0].value if actors else (sorted(named)[0] if named else ("we" if we else None))
         value = {"action": p.value, "actor": actor}
         out.append(p._replace(quality="concrete" if concrete else "vague", value=value,

@@ -17,6 +17,10 @@ from .text import CJK, Hit, alternation, ascii_lower
 _CLAUSE_START = re.compile(r"[,，;；。！!？?\n:：]|\.\s", re.I)
 _SENTENCE_START = re.compile(r"[。！？!?；;\n]|\.\s")
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+# A heading line that announces the cause: 一、移交原因 / 关闭原因： (the cause is the paragraph below).
+_REASON_HEADING = re.compile(r"(?m)^[ \t]*(?:[一二三四五六七八九十\d]{1,3}[、.)）][ \t]*)?[" + CJK + r"]{0,6}原因[ \t]*[:：]?[ \t]*$")
+# 因停课未上课的天数 / 因延期产生的费用: a quantity affected by something, not the cause of the closure.
+_AFFECTED_QUANTITY = re.compile(r"的(?:天数|日数|金额|费用|款项|部分|课时|课程|期间|损失|差额)$")
 
 
 def _clause_after_sentence(folded: str, start: int) -> int:
@@ -153,10 +157,13 @@ def find_reasons(folded: str, found: dict) -> list[Hit]:
         if e <= s or e - s > 80:
             continue
         clause = folded[s:e]
+        if _AFFECTED_QUANTITY.search(clause):
+            continue
         if not _near(closure, s, e, folded):
             continue  # "因为您是我们的老客户": a cause of something other than the closure
         hits.append(Hit("reason", classify_cause(clause), "concrete", s, e, clause, {"cue": folded[cs:ce]}))
-    for cs, ce in found.get(("reasons", "cues_section"), ()):
+    headings = [(m.start(), m.end()) for m in _REASON_HEADING.finditer(folded)] if "原因" in folded else []
+    for cs, ce in found.get(("reasons", "cues_section"), []) + headings:
         s, e = _trim(folded, *_section_clause(folded, cs, ce))
         if e > s:
             hits.append(Hit("reason", classify_cause(folded[s:e]), "concrete", s, e, folded[s:e], {"cue": folded[cs:ce]}))
