@@ -20,6 +20,8 @@ _URL = re.compile(r"(?:https?://|www\.)[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]+[A-
 _WECHAT = re.compile(
     r"(?:企业微信|微信公众号|公众号|微信号|微信|wechat official account|wechat(?:\s+id)?|小程序)\s*(?:号|id)?\s*[:]?\s*"
     r"(?:[“\"「『《](?P<name>[^”\"」』》\n]{1,24})[”\"」』》]|(?P<id>[a-z][-_a-z0-9]{5,19})(?![a-z0-9]))")
+# A LINE ID (Taiwan's messaging app), written in capitals so that "bottom line:" is never one.
+_LINE_ID = re.compile(r"(?<![A-Za-z])LINE(?:\s*ID)?\s*:\s*@?(?P<id>[A-Za-z][-_.A-Za-z0-9]{3,19})(?![A-Za-z0-9])")
 _WECHAT_GROUP = re.compile(r"(?:专项|专属|专门|客户)?微信群|(?:dedicated\s+)?wechat group")
 _ADDRESS = re.compile(r"(?:办公地址|联系地址|邮寄地址|通讯地址|公司地址|地址|mailing address|address)\s*[:]\s*(?P<addr>[^\n;。]{4,80})")
 _EN_ADDRESS = re.compile(r"(?<![A-Za-z0-9])\d{1,5}[ ]+(?:[A-Z][a-z]+[ ]+){1,4}(?:Street|St\.|Road|Rd\.|Avenue|Ave\.|Boulevard|Blvd\.?|Drive|Dr\.|Lane|Ln\.|Way|Place|Square|Court|Highway|Parkway)(?![a-z])(?:[ ,]+[A-Z][a-z]+(?:[ ]+[A-Z][a-z]+)?)?(?:[ ,]+[A-Z]{1,2}\d[A-Z\d]?[ ]?\d[A-Z]{2})?")
@@ -164,6 +166,8 @@ def _find_contacts(folded: str, language: str) -> list[Hit]:
     for m in (_WECHAT.finditer(low) if has["wechat"] else ()):
         key = "name" if m.group("name") else "id"
         hits.append(Hit("contact", "wechat", "concrete", m.start(), m.end(), folded[m.start(key):m.end(key)]))
+    for m in (_LINE_ID.finditer(folded) if "LINE" in folded else ()):
+        hits.append(Hit("contact", "wechat", "concrete", m.start(), m.end(), m.group("id")))
     for m in (_WECHAT_GROUP.finditer(low) if has["wechat"] else ()):
         hits.append(Hit("contact", "wechat", "vague", m.start(), m.end(), folded[m.start():m.end()]))
     for m in (_ADDRESS.finditer(low) if has["address"] else ()):
