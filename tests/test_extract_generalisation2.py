@@ -273,3 +273,17 @@ def test_a_reason_heading_over_a_label_is_vague():
 ])
 def test_a_quantity_affected_by_something_is_not_a_cause(text):
     assert judged(text)["reason"] == "absent"
+
+
+@pytest.mark.parametrize("text", ["因开发区管委会决定，本中心将于2025年6月30日关闭。", "因本公司董事會決定，本店將於2025年6月30日結業。"])
+def test_a_governing_bodys_decision_alone_is_a_vague_reason(text):
+    assert judged(text)["reason"] == "vague"
+
+
+def test_its_with_a_later_name_introduces_no_writer():
+    text = ("It's with regret that Mr Alan Reyes, our founder, closes the studio. "
+            "Email me at studio@reyes-demo.com with any questions.")
+    doc = Document(text=text, language="en")
+    assert not [e for e in extract(doc) if e.kind == "party" and e.attrs.get("writer")]
+    named = "It's Alan Reyes here. Email me at studio@reyes-demo.com with any questions."
+    assert [e for e in extract(Document(text=named, language="en")) if e.kind == "party" and e.attrs.get("writer")]

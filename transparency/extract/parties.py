@@ -235,7 +235,9 @@ def _writer_as_contact(folded: str, d: dict, hits: list[Hit]) -> list[Hit]:
     if writer is None and ("我是" in folded or any(w in low for w in ("i'm", "i am", "my name is", "this is", "it's"))):
         persons = sorted((h for h in hits if h.kind == "party" and h.subkind == "person"), key=lambda h: h.start)
         for intro in d["self_intro"].finditer(folded):
-            writer = next((h for h in persons if 0 <= h.start - intro.end() <= 30), None)
+            # "It's" introduces only a name right after it ("It's Marisol from…"), not "It's with regret that Mr…".
+            reach = 1 if intro.group().lower().startswith("it") else 30
+            writer = next((h for h in persons if 0 <= h.start - intro.end() <= reach), None)
             if writer is not None:
                 break
     if writer is None:

@@ -18,7 +18,8 @@ _CLAUSE_START = re.compile(r"[,，;；。！!？?\n:：]|\.\s", re.I)
 _SENTENCE_START = re.compile(r"[。！？!?；;\n]|\.\s")
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 # The legal forms that end a company's name; a named factory or site (华南工厂) is a checkable fact.
-_COMPANY_FORMS = "股份有限公司|有限责任公司|有限公司|公司|集团|银行|控股"
+# A governing body (管委会, 董事会) deciding is a label as well ("股东方的决定").
+_COMPANY_FORMS = "股份有限公司|有限责任公司|有限公司|公司|集团|银行|控股|管委会|委员会|董事会|股东会"
 # A heading line that announces the cause: 一、移交原因 / 关闭原因： (the cause is the paragraph below).
 _REASON_HEADING = re.compile(r"(?m)^[ \t]*(?:[一二三四五六七八九十\d]{1,3}[、.)）][ \t]*)?[" + CJK + r"]{0,6}原因[ \t]*[:：]?[ \t]*$")
 # 因停课未上课的天数 / 因延期产生的费用: a quantity affected by something, not the cause of the closure.
