@@ -193,9 +193,9 @@ def _compensation_bases(evidence: list[Evidence], layout: _Layout) -> list[Evide
     return bases
 
 
+# A contrast after a refusal opens a promise ("no refunds for used sessions, but unused ones…").
 _CONTRAST = re.compile(r"但|不过|然而|除外|除了|\b(?:but|however|instead|except)\b", re.I)
-
-
+# A refund method that itself says money comes back (自动退回, 原卡退回).
 _REFUND_VERB = re.compile(r"退|返还|refund", re.I)
 
 
