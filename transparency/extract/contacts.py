@@ -20,15 +20,20 @@ _URL = re.compile(r"(?:https?://|www\.)[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]+[A-
 _WECHAT = re.compile(
     r"(?:企业微信|微信公众号|公众号|微信号|微信|wechat official account|wechat(?:\s+id)?|小程序)\s*(?:号|id)?\s*[:]?\s*"
     r"(?:[“\"「『《](?P<name>[^”\"」』》\n]{1,24})[”\"」』》]|(?P<id>[a-z][-_a-z0-9]{5,19})(?![a-z0-9]))")
+# A LINE ID (Taiwan's messaging app), written in capitals so that "bottom line:" is never one.
+_LINE_ID = re.compile(r"(?<![A-Za-z])LINE(?:\s*ID)?\s*:\s*@?(?P<id>[A-Za-z][-_.A-Za-z0-9]{3,19})(?![A-Za-z0-9])")
 _WECHAT_GROUP = re.compile(r"(?:专项|专属|专门|客户)?微信群|(?:dedicated\s+)?wechat group")
 _ADDRESS = re.compile(r"(?:办公地址|联系地址|邮寄地址|通讯地址|公司地址|地址|mailing address|address)\s*[:]\s*(?P<addr>[^\n;。]{4,80})")
 _EN_ADDRESS = re.compile(r"(?<![A-Za-z0-9])\d{1,5}[ ]+(?:[A-Z][a-z]+[ ]+){1,4}(?:Street|St\.|Road|Rd\.|Avenue|Ave\.|Boulevard|Blvd\.?|Drive|Dr\.|Lane|Ln\.|Way|Place|Square|Court|Highway|Parkway)(?![a-z])(?:[ ,]+[A-Z][a-z]+(?:[ ]+[A-Z][a-z]+)?)?(?:[ ,]+[A-Z]{1,2}\d[A-Z\d]?[ ]?\d[A-Z]{2})?")
 _CN_ADDRESS = re.compile(r"[\u4e00-\u9fff]{2,14}(?:路|街|大道|道|巷|弄)\s*\d{1,5}\s*号(?:[\u4e00-\u9fff\d]{0,12}(?:室|楼|层|座|栋))?")
 _FORM = re.compile(r"(?:退款|退费|在线|联系|退货|登记)(?:申请)?(?:表单|表格|表)|(?:退款|退费)申请单|提交工单|帮助中心")
-_FORM_EN = re.compile(rf"{EN_L}(?:refund|request|contact|claim|support|web)\s+form{EN_R}|{EN_L}help\s*(?:centre|center){EN_R}")
+_FORM_EN = re.compile(rf"{EN_L}(?:refund|request|contact|claim|support|web)\s+form{EN_R}|{EN_L}help\s*(?:centre|center){EN_R}"
+                      rf"|{EN_L}(?:open|submit|raise|file)\s+a\s+(?:support\s+)?ticket{EN_R}")
 _ASSERTIVE_DIGITS = re.compile(r"\d")
 _LATIN_DIGIT = re.compile(r"\d[ ]+[A-Z][a-z]")
 _HAO = re.compile(r"\d\s*号")
+# 2025.3.31 / 2024.12.01: a dotted date, whose digits a phone parser may accept as a number.
+_DOTTED_DATE = re.compile(r"(?:19|20)\d{2}\.(?:0?[1-9]|1[0-2])\.(?:0?[1-9]|[12]\d|3[01])")
 _ID_BEFORE = re.compile(r"(?:编号|账号|帐号|单号|卡号|订单号|合同号|税号|代码|No\.?|#|ID)\s*[:：]?\s*$", re.I)
 
 
@@ -91,7 +96,7 @@ def find_phones(folded: str, language: str) -> list[Hit]:
                 raw = m.raw_string
                 if raw.isdigit() and not raw.startswith(("0", "1", "400", "800", "+")):
                     continue  # a bare digit run with no trunk prefix is an id, not a dialable number
-                if _ID_BEFORE.search(folded, max(0, s - 6), s):
+                if _ID_BEFORE.search(folded, max(0, s - 6), s) or _DOTTED_DATE.fullmatch(raw.strip()):
                     continue
                 if (s, e) not in seen:
                     seen.add((s, e))
@@ -150,7 +155,7 @@ def _find_contacts(folded: str, language: str) -> list[Hit]:
            "wechat": any(w in low for w in ("微信", "wechat", "公众号", "小程序")),
            "address": "地址" in folded or "address" in low, "street": _LATIN_DIGIT.search(folded) is not None,
            "cn_address": "号" in folded,
-           "form": any(w in low for w in ("表", "单", "帮助中心")), "form_en": "form" in low or "help" in low}
+           "form": any(w in low for w in ("表", "单", "帮助中心")), "form_en": "form" in low or "help" in low or "ticket" in low}
     for m in (_EMAIL.finditer(folded) if has["email"] else ()):
         hits.append(Hit("contact", "email", "concrete", m.start(), m.end(), m.group().lower()))
     email_spans = [(h.start, h.end) for h in hits if h.subkind == "email"]
@@ -161,6 +166,8 @@ def _find_contacts(folded: str, language: str) -> list[Hit]:
     for m in (_WECHAT.finditer(low) if has["wechat"] else ()):
         key = "name" if m.group("name") else "id"
         hits.append(Hit("contact", "wechat", "concrete", m.start(), m.end(), folded[m.start(key):m.end(key)]))
+    for m in (_LINE_ID.finditer(folded) if "LINE" in folded else ()):
+        hits.append(Hit("contact", "wechat", "concrete", m.start(), m.end(), m.group("id")))
     for m in (_WECHAT_GROUP.finditer(low) if has["wechat"] else ()):
         hits.append(Hit("contact", "wechat", "vague", m.start(), m.end(), folded[m.start():m.end()]))
     for m in (_ADDRESS.finditer(low) if has["address"] else ()):

@@ -23,6 +23,8 @@ _NOT_SELF_NAMES = frozenset("""Important Urgent Not The A An Our Your Why How Wh
 Going Hard Difficult Sorry Sad Happy Excited Proud Grateful Thankful Writing Here It This That Goodbye Farewell Final
 Official Real True Big Bad Good Great News Update""".split())
 _HAS_CJK = re.compile(f"[{CJK}]")
+# Roles that sign a personal message to a group of clients (a group-buy leader, a shop owner).
+SIGNATURE_ROLES = ("团长", "群主", "店长", "老板", "老板娘", "园长", "馆长", "负责人", "主理人", "老师", "教练", "经理")
 _PLACEHOLDER = re.compile(r"XX|xx|××|＿|__|【|\[")
 
 
@@ -55,7 +57,11 @@ def _data() -> dict:
         "nickname_titles": ("负责人", "主理人", "创始人", "店长", "馆长", "经理", "老板", "站长"),
         "en_self_name": re.compile(r"(?<![A-Za-z])(?:I'm|I am|[Mm]y name is|[Tt]his is)\s+(?P<name>[A-Z][a-z]+(?:\s+[A-Z][a-z'-]+)?)"
                                    r"(?=\s*(?:[,.(—-]|$|\s(?:from|and|here|the)\s))"),
-        "self_intro": re.compile(r"我是|(?<![A-Za-z])(?:I'm|I am|my name is|this is)\s", re.I),
+        "self_intro": re.compile(r"我是|(?<![A-Za-z])(?:I'm|I am|my name is|this is|it's)\s", re.I),
+        # "It's Marisol from Mesa Wireless": the writer names themself with "from" or "here" after.
+        "en_its_name": re.compile(r"(?<![A-Za-z])It's\s+(?P<name>[A-Z][a-z]+(?:\s+[A-Z][a-z'-]+)?)(?=\s+(?:from|here)(?![A-Za-z]))"),
+        # A message signed with a dash, a role and a name at its very end (——团长 莉莉, — 店长 阿May).
+        "dash_signature": re.compile(rf"(?:——|—|--)[ \t]*(?:{alternation(SIGNATURE_ROLES)})[ \t]*(?P<name>[{CJK}]{{2,3}}|[A-Z][a-z]+)[ \t]*[。.!！]?\s*$"),
         "contact_me": re.compile(r"(?:给|联系|加|找|私信|问|致电)我(?![们司])|(?<![A-Za-z])(?:email|e-mail|contact|reach|write to|message|call|text|dm|ping|ask)\s+me(?![A-Za-z])", re.I),
         "org_suffix": re.compile(rf"(?:{alternation(lex['org_suffixes'])})(?![分署件位长队落门])"),
         "left_stops": frozenset(lex["org_left_stops"]),
@@ -183,6 +189,10 @@ def _contact_line_names(folded: str, d: dict) -> list[Hit]:
     title with a Latin given name (店长Lily, Kevin老师), a nickname after a title (负责人老周), and
     "I'm Priya Nair"."""
     out = []
+    if "It's" in folded:
+        for m in d["en_its_name"].finditer(folded):
+            if m.group("name").split()[0] not in _NOT_SELF_NAMES:
+                out.append(Hit("party", "person", "concrete", m.start("name"), m.end("name"), m.group("name")))
     if "I'm" in folded or "I am" in folded or "y name is" in folded or "his is" in folded:
         for m in d["en_self_name"].finditer(folded):
             if m.group("name").split()[0] in _NOT_SELF_NAMES:
@@ -208,21 +218,32 @@ def _contact_line_names(folded: str, d: dict) -> list[Hit]:
 
 
 def _writer_as_contact(folded: str, d: dict, hits: list[Hit]) -> list[Hit]:
-    """"我是…老周 … 有问题发邮件给我": when the writer introduces themselves by name, "contact me" names
-    them as the one to contact. Each such cue is a person hit (valued with the writer's name) so that
-    it pairs with the channel beside it."""
+    """"我是…老周 … 有问题发邮件给我", or a message signed "——团长 莉莉" that says "有问题找我": when the
+    writer names themselves, "contact me" names them as the one to contact. Each such cue is a person
+    hit (valued with the writer's name) so that it pairs with the channel beside it; a dash signature
+    is itself a person hit (attr signature)."""
+    out = []
+    writer = None
+    tail = len(folded) - 40
+    if "—" in folded[tail:] or "--" in folded[tail:]:
+        m = d["dash_signature"].search(folded, max(0, tail))
+        if m:
+            writer = Hit("party", "person", "concrete", m.start("name"), m.end("name"), m.group("name"),
+                         {"signature": True, "writer": True})
+            out.append(writer)
     low = folded.lower()
-    if "我是" not in folded and not any(w in low for w in ("i'm", "i am", "my name is", "this is")):
-        return []  # a cheap test first: most letters never introduce their writer
-    intro = d["self_intro"].search(folded)
-    if not intro:
-        return []
-    writer = next((h for h in sorted(hits, key=lambda h: h.start)
-                   if h.kind == "party" and h.subkind == "person" and 0 <= h.start - intro.end() <= 30), None)
+    if writer is None and ("我是" in folded or any(w in low for w in ("i'm", "i am", "my name is", "this is", "it's"))):
+        persons = sorted((h for h in hits if h.kind == "party" and h.subkind == "person"), key=lambda h: h.start)
+        for intro in d["self_intro"].finditer(folded):
+            # "It's" introduces only a name right after it ("It's Marisol from…"), not "It's with regret that Mr…".
+            reach = 1 if intro.group().lower().startswith("it") else 30
+            writer = next((h for h in persons if 0 <= h.start - intro.end() <= reach), None)
+            if writer is not None:
+                break
     if writer is None:
-        return []
-    return [Hit("party", "person", "concrete", m.start(), m.end(), writer.value, {"writer": True})
-            for m in d["contact_me"].finditer(folded)]
+        return out  # most letters never name their writer
+    return out + [Hit("party", "person", "concrete", m.start(), m.end(), writer.value, {"writer": True})
+                  for m in d["contact_me"].finditer(folded)]
 
 
 def _english(folded: str, d: dict, hits: list[Hit]) -> None:

@@ -18,6 +18,10 @@ from .text import Bounds, Hit, alternation, ascii_lower
 _PLAN_KINDS = ("takeover", "migration", "data_export", "handover", "postponement", "data_deletion", "refund")
 # A named migration target right after the cue: "move to Formstack Teams", 迁移至“云账本”, a URL.
 _TARGET = re.compile(r"\s*(?:the\s+)?(?:[A-Z][A-Za-z0-9&'-]+(?:\s+[A-Z][A-Za-z0-9&'-]+)*|[“\"「『《][^”\"」』》\n]{1,20}[”\"」』》]|https?://)")
+_BY_AGENT = re.compile(r"(?:\s+[a-z]+){0,2}\s+by\s+(?:the\s+)?")
+# The client's own things come back to them (kept for you to collect, 寄回, 退还设备): a specific action.
+_BACK_TO_CLIENT = re.compile(r"(?<![A-Za-z])(?:for you to collect|returned to you|posted to you|shipped to you|sent back to you)(?![A-Za-z])|寄回给您|寄还给您|寄回至您|供您取回|由您取回", re.I)
+_SELF = re.compile(r"\s*(?:我司|我们|本公司|我公司|本平台|本店)")
 _HEADING = re.compile(r"[\s\d.、)）(（一二三四五六七八九十:：-]*")
 
 
@@ -45,6 +49,8 @@ def find_plans(folded: str, found: dict) -> list[Hit]:
     if "由" in folded:
         for m in _assignment().finditer(folded):
             sub = "takeover" if m.group("verb") in _takeover_verbs() else "assignment"
+            if sub == "takeover" and _SELF.match(folded, m.start() + 1):
+                continue  # 由我司代理运营: the operator running its own service is no takeover
             hits.append(Hit("plan", sub, "vague", m.start(), m.end(), m.group()))
     for sub in (*_PLAN_KINDS, "vague"):  # ("plans", "objects") is context, read by resolve_plans
         for s, e in found.get(("plans", sub), ()):
@@ -60,7 +66,8 @@ _COMMON = frozenset("""The We Our You Your If Dear Thank Thanks Please All This 
 Subject Hi Hello What When Where Why How Can Will Do Yes No Best Regards Sincerely Team Customer Support From After
 Before Until Refunds Refund Data Export Timeline Contact Email Phone Note Important Notice And Or But As At By Of
 Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August September
-October November December Mr Ms Mrs Dr There Here They Their These Those Each Every Some Who Is Are""".split())
+October November December Mr Ms Mrs Dr There Here They Their These Those Each Every Some Who Is Are App Help Visit
+Download Open""".split())
 _ORG_FORM = re.compile(r"(?:股份有限公司|有限责任公司|有限公司|集团|公司|Inc\.?|Ltd\.?|LLC|Corp\.?|Co\.|Limited|GmbH)$")
 
 
@@ -68,8 +75,9 @@ def operator_names(folded: str, parties: list[Hit]) -> set[str]:
     """Names by which a text names its operator or product: quoted names (「好物街」, 《雲海傳說》, an SMS's
     【XX健身】), capitalised names used twice or more (Inkwell), and short forms of named organisations
     (雲海互動 for 雲海互動娛樂股份有限公司, Acme for Acme Analytics Inc.)."""
+    # A quoted menu path (「我的-数据导出」, 「我的书房 › 书籍转移」) is a place in the app, not a name.
     names = {m.group(1) for m in _QUOTED_NAME.finditer(folded)
-             if not re.search(r"[>:,。]", m.group(1)) and not _SLOT.search(m.group(1))}
+             if not re.search(r"[>›/\-:,。]", m.group(1)) and not _SLOT.search(m.group(1))}
     counts: dict[str, int] = {}
     for m in _CAPITALISED.finditer(folded):
         word = m.group(1)
@@ -103,8 +111,10 @@ def resolve_plans(plans: list[Hit], others: list[Hit], folded: str, sentences: B
         by_sentence.setdefault(sentences.index(h.start), []).append(h)
     names = operator_names(folded, others)
     low = ascii_lower(folded)
+    # A writer who names themself (我是老周, "It's Marisol", ——团长 莉莉) is the operator behind "we".
     operator_named = bool(names) or any(h.kind == "party" and h.quality == "concrete"
-                                        and h.subkind in ("organisation", "team") for h in others)
+                                        and (h.subkind in ("organisation", "team") or (h.attrs or {}).get("writer"))
+                                        for h in others)
     out = []
     seen: set[tuple[int, str]] = set()
     for p in sorted(plans, key=lambda h: (h.start, h.end)):
@@ -120,9 +130,12 @@ def resolve_plans(plans: list[Hit], others: list[Hit], folded: str, sentences: B
         actors = [h for h in near if h.kind == "party" and h.quality == "concrete"]
         named = [n for n in names if n in folded[s0:s1]]
         if p.subkind == "refund":
-            # "write to Olivia Grant about your refund": a refund's actor is named before it.
-            actors = [h for h in actors if h.end <= p.start]
-            named = [n for n in named if 0 <= folded.find(n, s0, p.start)]
+            # "write to Olivia Grant about your refund": a refund's actor is named before it, or
+            # right after it in the passive ("will be refunded automatically by Galeborn").
+            by = _BY_AGENT.match(folded, p.end)
+            after = by.end() if by else -1
+            actors = [h for h in actors if h.end <= p.start or h.start == after]
+            named = [n for n in named if 0 <= folded.find(n, s0, p.start) or folded.startswith(n, after)]
         specifics = [h for h in near if (h.kind == "time" and h.quality == "concrete")
                      or (h.kind == "contact" and h.subkind in ("url", "email", "phone", "address"))
                      or (h.kind == "refund" and h.quality == "concrete")
@@ -136,7 +149,8 @@ def resolve_plans(plans: list[Hit], others: list[Hit], folded: str, sentences: B
             # when it hands X the whole exit (本次退出工作由…负责).
             concrete = bool(actors) and i in objects
         else:
-            concrete = p.subkind != "vague" and (named_actor or bool(specifics) or target)
+            concrete = p.subkind != "vague" and (named_actor or bool(specifics) or target
+                                                 or (p.subkind == "handover" and _BACK_TO_CLIENT.search(folded, s0, s1) is not None))
         actor = actors[0].value if actors else (sorted(named)[0] if named else ("we" if we else None))
         value = {"action": p.value, "actor": actor}
         out.append(p._replace(quality="concrete" if concrete else "vague", value=value,

@@ -17,6 +17,13 @@ from .text import CJK, Hit, alternation, ascii_lower
 _CLAUSE_START = re.compile(r"[,，;；。！!？?\n:：]|\.\s", re.I)
 _SENTENCE_START = re.compile(r"[。！？!?；;\n]|\.\s")
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+# The legal forms that end a company's name; a named factory or site (华南工厂) is a checkable fact.
+# A governing body (管委会, 董事会) deciding is a label as well ("股东方的决定").
+_COMPANY_FORMS = "股份有限公司|有限责任公司|有限公司|公司|集团|银行|控股|管委会|委员会|董事会|股东会"
+# A heading line that announces the cause: 一、移交原因 / 关闭原因： (the cause is the paragraph below).
+_REASON_HEADING = re.compile(r"(?m)^[ \t]*(?:[一二三四五六七八九十\d]{1,3}[、.)）][ \t]*)?[" + CJK + r"]{0,6}原因[ \t]*[:：]?[ \t]*$")
+# 因停课未上课的天数 / 因延期产生的费用: a quantity affected by something, not the cause of the closure.
+_AFFECTED_QUANTITY = re.compile(r"的(?:天数|日数|金额|费用|款项|部分|课时|课程|期间|损失|差额)$")
 
 
 def _clause_after_sentence(folded: str, start: int) -> int:
@@ -40,7 +47,10 @@ def _data() -> dict:
         "client_effect": re.compile(r"给[^,，。]{0,10}(?:造成|带来)|(?:causes?|caused)\s+(?:you|our customers)"),
         "remove": re.compile(alternation(remove) + r"|[\s\W\d_]+", re.I),
         "content_word": re.compile(rf"[{CJK}]|[A-Za-z]{{3,}}"),
-        "org_name": re.compile(rf"[{CJK}A-Za-z0-9()（）]{{2,24}}?(?:" + alternation(lexicon("parties")["org_suffixes"]) + ")"
+        # At most 12 characters before the suffix: a longer run is a clause (集团于半年报中公告关闭华南工厂).
+        # No function word inside, and at most 12 characters before the suffix: a longer run, or one
+        # holding 于/将/的…, is a clause (集团于半年报中公告关闭华南工厂), not a name.
+        "org_name": re.compile(rf"(?:(?![于在将已的了是和与及对向从把被])[{CJK}A-Za-z0-9()（）]){{2,12}}?(?:" + _COMPANY_FORMS + ")"
                                + r"|(?:[A-Z][A-Za-z&'-]+[ ]+){1,4}(?:Inc|Ltd|LLC|GmbH|Corp|Co|Limited|Group)\.?"),
     }
 
@@ -153,10 +163,13 @@ def find_reasons(folded: str, found: dict) -> list[Hit]:
         if e <= s or e - s > 80:
             continue
         clause = folded[s:e]
+        if _AFFECTED_QUANTITY.search(clause):
+            continue
         if not _near(closure, s, e, folded):
             continue  # "因为您是我们的老客户": a cause of something other than the closure
         hits.append(Hit("reason", classify_cause(clause), "concrete", s, e, clause, {"cue": folded[cs:ce]}))
-    for cs, ce in found.get(("reasons", "cues_section"), ()):
+    headings = [(m.start(), m.end()) for m in _REASON_HEADING.finditer(folded)] if "原因" in folded else []
+    for cs, ce in found.get(("reasons", "cues_section"), []) + headings:
         s, e = _trim(folded, *_section_clause(folded, cs, ce))
         if e > s:
             hits.append(Hit("reason", classify_cause(folded[s:e]), "concrete", s, e, folded[s:e], {"cue": folded[cs:ce]}))

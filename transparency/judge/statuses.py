@@ -48,6 +48,7 @@ class _Layout:
     """Sentences and paragraphs of a text, to tell which pieces of evidence belong together."""
 
     def __init__(self, text: str) -> None:
+        self.text = text
         self.sentences = Bounds(sentence_bounds(text))
         self.paragraphs = Bounds(paragraph_bounds(text))
         self._index_key: int | None = None
@@ -180,7 +181,9 @@ def assess_responsibility(evidence: list[Evidence], layout: _Layout) -> Dimensio
 def _compensation_bases(evidence: list[Evidence], layout: _Layout) -> list[Evidence]:
     # A refund of what the client paid (退还预付款, "we will refund you") is a determinable basis; it
     # becomes concrete only with a method or a deadline next to it (checked by the caller).
-    bases = (_of(evidence, "refund", "full", "original_route", "pro_rata", "transfer", "other")
+    # 自动退回 / "refunded automatically" says that the client's money comes back, like 退还 alone.
+    bases = ([m for m in _of(evidence, "refund", "method") if _REFUND_VERB.search(str(m.value))]
+             + _of(evidence, "refund", "full", "original_route", "pro_rata", "transfer", "other")
              + _of(evidence, "interest", "deposit_rate", "lpr", "rate")
              + _of(evidence, "compensation", "waiver", "unchanged_policy", "credit"))
     context = _of(evidence, "refund") + _of(evidence, "compensation") + _of(evidence, "interest") + _of(evidence, "plan", "refund")
@@ -190,20 +193,44 @@ def _compensation_bases(evidence: list[Evidence], layout: _Layout) -> list[Evide
     return bases
 
 
-def _refusals_removed(evidence: list[Evidence]) -> list[Evidence]:
-    """Drop refund and compensation words inside a refusal (概不退还, "no refunds"): a refusal is not a
-    promise, so a letter that only refuses has no compensation at all."""
+# A contrast after a refusal opens a promise ("no refunds for used sessions, but unused ones…").
+_CONTRAST = re.compile(r"但|不过|然而|除外|除了|\b(?:but|however|instead|except)\b", re.I)
+# A refund method that itself says money comes back (自动退回, 原卡退回).
+_REFUND_VERB = re.compile(r"退|返还|refund", re.I)
+
+
+def _interest_in_context(evidence: list[Evidence], layout: _Layout) -> list[Evidence]:
+    """Interest words that belong to a payment: 利息 / "interest" in a sentence with a refund,
+    compensation or amount. "Your interest rates stay exactly the same" promises nothing."""
+    context = _of(evidence, "refund") + _of(evidence, "compensation") + _of(evidence, "money")
+    return [i for i in _of(evidence, "interest")
+            if i.subkind != "generic" or any(layout.same_sentence(i, c) for c in context)]
+
+
+def _refusals_removed(evidence: list[Evidence], layout: _Layout, text: str) -> list[Evidence]:
+    """Drop refund and compensation words inside a refusal (概不退还, "no refunds"), or later in the
+    refusal's sentence with no 但 / "but" between ("No refunds or credits will be issued for … gift
+    cards or promotional credit"): a refusal is not a promise, so a letter that only refuses has no
+    compensation at all."""
     refusals = _of(evidence, "tone", "rights_excluding")
-    def inside(e: Evidence) -> bool:
-        return any(r.span.start <= e.span.start and e.span.end <= r.span.end for r in refusals)
-    return [e for e in evidence if not (e.kind in ("refund", "compensation") and inside(e))]
+    if not refusals:
+        return evidence
+    def refused(e: Evidence) -> bool:
+        for r in refusals:
+            if r.span.start <= e.span.start and e.span.end <= r.span.end:
+                return True
+            if (r.span.end <= e.span.start and layout.same_sentence(r, e)
+                    and not _CONTRAST.search(text, r.span.end, e.span.start)):
+                return True
+        return False
+    return [e for e in evidence if not (e.kind in ("refund", "compensation") and refused(e))]
 
 
 def assess_compensation(evidence: list[Evidence], layout: _Layout) -> DimensionResult:
     """concrete: a basis or amount plus a method or deadline in its sentence; vague: a promise with no
     basis, or a basis with neither method nor deadline; absent: nothing about compensation (a refusal
     such as 概不退还 is not a promise)."""
-    evidence = _refusals_removed(evidence)
+    evidence = _refusals_removed(evidence, layout, layout.text)
     vague_promises = _of(evidence, "compensation", "vague")
     # In a sentence that promises only 适当补偿, the things it mentions (余额及优惠券) are not a basis.
     bases = [b for b in _compensation_bases(evidence, layout)
@@ -221,7 +248,7 @@ def assess_compensation(evidence: list[Evidence], layout: _Layout) -> DimensionR
     if backed:
         return _result("compensation", "concrete", backed)
     loose = (bases + _of(evidence, "refund", "full", "original_route", "pro_rata", "transfer", "other")
-             + _of(evidence, "compensation") + _of(evidence, "interest")
+             + _of(evidence, "compensation") + _interest_in_context(evidence, layout)
              + _of(evidence, "money", "vague_amount"))
     if loose:
         return _result("compensation", "vague", loose, LOOKED_FOR["compensation"])
