@@ -45,7 +45,8 @@ def _data() -> dict:
                                       + alternation([w.lower() for w in lex["clause_stops"]]) + ")"),
         # The effect on the client ("给企业造成的影响", "the disruption this causes you") is not a cause.
         "client_effect": re.compile(r"给[^,，。]{0,10}(?:造成|带来)|(?:causes?|caused)\s+(?:you|our customers)"),
-        "remove": re.compile(alternation(remove) + r"|[\s\W\d_]+", re.I),
+        # Matched on ascii-lowered text: re.I over hundreds of CJK phrases costs ~4x the compile time.
+        "remove": re.compile(alternation([w.lower() for w in remove]) + r"|[\s\W\d_]+"),
         "content_word": re.compile(rf"[{CJK}]|[A-Za-z]{{3,}}"),
         # At most 12 characters before the suffix: a longer run is a clause (集团于半年报中公告关闭华南工厂).
         # No function word inside, and at most 12 characters before the suffix: a longer run, or one
@@ -60,7 +61,7 @@ def classify_cause(clause: str) -> str:
 
     A company's own name (上海东岸精工有限公司经营不善) is not a cause, so organisation names go too."""
     d = _data()
-    rest = d["remove"].sub(" ", d["org_name"].sub(" ", clause))
+    rest = d["remove"].sub(" ", ascii_lower(d["org_name"].sub(" ", clause)))
     cjk = len(re.findall(f"[{CJK}]", rest))
     words = len(re.findall(r"[A-Za-z]{3,}", rest))
     return "specific" if cjk >= 2 or words >= 2 or (cjk >= 1 and words >= 1) else "boilerplate"
