@@ -30,7 +30,8 @@ STATUSES = ("concrete", "vague", "absent")
 SETS = ("dev", "holdout")
 KINDS = ("letter", "faq", "meeting_script", "notice")
 SCRIPTS_BY_LANGUAGE = {"zh": ("hans", "hant"), "en": ("latin",)}
-MIN_DOCS = {"dev": 60, "holdout": 20}
+# TEMPORARY (branch extract4): h3 folded into dev; the h4_* set on another branch restores the holdout.
+MIN_DOCS = {"dev": 60, "holdout": 0}
 MIN_PER_STATUS_IN_DEV = 2
 
 # Characters whose form differs between the two Chinese scripts and which are common in closure
