@@ -246,7 +246,7 @@ def _writer_as_contact(folded: str, d: dict, hits: list[Hit]) -> list[Hit]:
             writer = next((h for h in persons if 0 <= h.start - intro.end() <= reach), None)
             if writer is not None:
                 break
-    if writer is None and d["contact_me"].search(folded):
+    if writer is None:
         # "ring or text me on …" in a letter signed "Gail Fenwick / Approved Driving Instructor": the
         # writer who signs by name is the "me" to contact.
         signed = [h for h in hits if h.kind == "party" and h.subkind == "person"

@@ -27,18 +27,20 @@ _REASON_HEADING = re.compile(r"(?m)^[ \t]*(?:[一二三四五六七八九十\d]{
 _CITED_MANDATE = re.compile(r"(?:根据|依据|按照|依照|遵照)[^。\n《]{0,12}《([^》\n]{2,40})》")
 _PROCEDURAL_TITLE = re.compile(r"(?:(?<!办)法|法典|合同|协议|章程|条款|须知)$")
 # A quantified trend told as the background (costs "have risen by 41%", "fewer than 2% of calls",
-# 客流下降40%): checkable, even with no causal cue.
-_QUANTIFIED_TREND = re.compile(
-    r"(?:\b(?:risen|rose|increased|grown|grew|fallen|fell|dropped|declined|decreased|losing|lost|shrunk|shrank)"
-    r"|\b(?:fewer|less)\s+than)\b[^.\n;]{0,40}?(?:\d[\d.,]*\s?%|\$\s?\d|\d[\d.,]*\s?per\s?cent)"
-    r"|(?:上涨|上升|增长|增加|下降|下滑|下跌|减少|萎缩|亏损|不足|不到)[^。\n；;，,]{0,8}?\d[\d.,]*\s?[%成]"
-    r"|(?:亏损|亏)[^。\n；;，,]{0,6}?\d[\d.,]*\s?[万亿]?元", re.I)
+# 客流下降40%, 亏损300万元): checkable, even with no causal cue. The quantity is found first (few
+# places in a letter) and the trend word looked for in the short stretch before it.
+_QUANTITY = re.compile(r"\d[\d.,]*\s?(?:%|per\s?cent|成|[万亿]?元)|\$\s?\d")
+_TREND_BEFORE = re.compile(
+    r"(?:(?<![A-Za-z])(?:risen|rose|increased|grown|grew|fallen|fell|dropped|declined|decreased|losing|lost|shrunk|shrank)"
+    r"|(?<![A-Za-z])(?:fewer|less)\s+than)(?![A-Za-z])[^.\n;]{0,40}$"
+    r"|(?:上涨|上升|增长|增加|下降|下滑|下跌|减少|萎缩|亏损|不足|不到|亏)[^。\n；;，,]{0,8}$", re.I)
 # A governing body's resolution given as the only account (股东会…作出决议，决定解散公司; "the members
-# resolved that the Company be wound up"; "our board decided"): a label, like 股东方的决定.
-_BODY_DECISION = re.compile(
-    r"(?:股东会|股东大会|董事会|理事会|股东方|合伙人会议|管理委员会)[^。\n]{0,24}?(?:作出决议|决议|决定)"
-    r"|\b(?:board(?:\s+of\s+directors)?|shareholders|members|partners|trustees)\b[^.\n]{0,30}?\b(?:resolved|decided|voted)\b",
-    re.I)
+# resolved that the Company be wound up"; "our board decided"): a label, like 股东方的决定. The verb is
+# found first and the body looked for just before it.
+_DECIDED = re.compile(r"决议|决定|(?<![A-Za-z])(?:resolved|decided|voted)(?![A-Za-z])")
+_BODY_BEFORE = re.compile(
+    r"(?:股东会|股东大会|董事会|理事会|股东方|合伙人会议|管理委员会)[^。\n]{0,24}$"
+    r"|(?<![A-Za-z])(?:board|shareholders|members|partners|trustees)(?![A-Za-z])[^.\n]{0,30}$", re.I)
 # A denial after the cause ("It isn't about your unit", 并非因为…) says what the cause is not.
 _DENIAL = re.compile(r"\b(?:it|this)\s+(?:isn't|is\s+not|wasn't|was\s+not)\s+(?:about|because|due)|并非因为|不是因为|与[^。，\n]{0,8}无关", re.I)
 # An organisation's name that holds a cause word (Calder Lane Insolvency LLP) is not a cause.
@@ -224,12 +226,14 @@ def find_reasons(folded: str, found: dict) -> list[Hit]:
         if not _PROCEDURAL_TITLE.search(m.group(1)) and _near(closure, m.start(), m.end(), folded):
             s, e = m.start(1) - 1, _clause_after(folded, m.end())
             hits.append(Hit("reason", "specific", "concrete", s, e, folded[s:e], {"cue": folded[m.start():m.start() + 2]}))
-    for m in _QUANTIFIED_TREND.finditer(folded):
-        if _near(closure, m.start(), m.end(), folded):
-            hits.append(Hit("reason", "specific", "concrete", m.start(), m.end(), m.group(), {"cue": ""}))
-    for m in _BODY_DECISION.finditer(folded):
-        if _near(closure, m.start(), m.end(), folded):
-            hits.append(Hit("reason", "boilerplate", "vague", m.start(), m.end(), m.group(), {"cue": ""}))
+    for q in _QUANTITY.finditer(folded):
+        t = _TREND_BEFORE.search(folded, max(0, q.start() - 48), q.start())
+        if t and _near(closure, t.start(), q.end(), folded):
+            hits.append(Hit("reason", "specific", "concrete", t.start(), q.end(), folded[t.start():q.end()], {"cue": ""}))
+    for v in _DECIDED.finditer(folded):
+        m = _BODY_BEFORE.search(folded, max(0, v.start() - 40), v.start())
+        if m and _near(closure, m.start(), v.end(), folded):
+            hits.append(Hit("reason", "boilerplate", "vague", m.start(), v.end(), folded[m.start():v.end()], {"cue": ""}))
     for s, e in found.get(("reasons", "boilerplate_standalone"), ()):
         hits.append(Hit("reason", "boilerplate", "vague", s, e, folded[s:e], {"cue": ""}))
     for s, e in found.get(("reasons", "link_only"), ()):
