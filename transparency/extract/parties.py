@@ -184,7 +184,21 @@ def _find_parties(folded: str, found: dict) -> list[Hit]:
             hits.append(Hit("party", sub, "concrete", s, e, name, {"verb": m.group("verb")}))
     if _CAPITALISED.search(folded):  # English names need a capitalised word; skip the scans otherwise
         _english(folded, d, hits)
+        hits.extend(_signer_as_contact(folded, d, hits))
     return hits
+
+
+def _signer_as_contact(folded: str, d: dict, hits: list[Hit]) -> list[Hit]:
+    """"ring or text me on …" in a letter signed "Gail Fenwick / Approved Driving Instructor": when no
+    other writer is named, the one who signs by name at the foot is the "me" to contact."""
+    if any((h.attrs or {}).get("writer") for h in hits if h.kind == "party"):
+        return []
+    signed = [h for h in hits if h.kind == "party" and h.subkind == "person"
+              and (h.attrs or {}).get("signature") and h.start >= len(folded) - 200]
+    if not signed:
+        return []
+    return [Hit("party", "person", "concrete", m.start(), m.end(), signed[-1].value, {"writer": True})
+            for m in d["contact_me"].finditer(folded, 0, signed[-1].start)]
 
 
 def _contact_line_names(folded: str, d: dict) -> list[Hit]:
@@ -246,12 +260,6 @@ def _writer_as_contact(folded: str, d: dict, hits: list[Hit]) -> list[Hit]:
             writer = next((h for h in persons if 0 <= h.start - intro.end() <= reach), None)
             if writer is not None:
                 break
-    if writer is None:
-        # "ring or text me on …" in a letter signed "Gail Fenwick / Approved Driving Instructor": the
-        # writer who signs by name is the "me" to contact.
-        signed = [h for h in hits if h.kind == "party" and h.subkind == "person"
-                  and (h.attrs or {}).get("signature") and h.start >= len(folded) - 200]
-        writer = signed[-1] if signed else None
     if writer is None:
         return out  # most letters never name their writer
     return out + [Hit("party", "person", "concrete", m.start(), m.end(), writer.value, {"writer": True})

@@ -21,11 +21,11 @@ _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 # A governing body (管委会, 董事会) deciding is a label as well ("股东方的决定").
 _COMPANY_FORMS = "股份有限公司|有限责任公司|有限公司|公司|集团|银行|控股|管委会|委员会|董事会|股东会"
 # A heading line that announces the cause: 一、移交原因 / 关闭原因： (the cause is the paragraph below).
-_REASON_HEADING = re.compile(r"(?m)^[ \t]*(?:[一二三四五六七八九十\d]{1,3}[、.)）][ \t]*)?[" + CJK + r"]{0,6}(?:原因|背景)[ \t]*[:：]?[ \t]*$")
+_REASON_HEADING = re.compile(r"(?m)^[ \t]*(?:[一二三四五六七八九十壹贰貳叁參肆伍陆陸柒捌玖拾\d]{1,3}[、.)）][ \t]*)?[" + CJK + r"]{0,6}(?:原因|背景)[ \t]*[:：]?[ \t]*$")
 # A regulation or a government document the closure complies with (根据《…实施方案》（澄政办发〔2024〕41号）):
 # a checkable cause. A law code or a contract cited as the procedure (依据《民法典》第563条, 《公司法》) is not.
 _CITED_MANDATE = re.compile(r"(?:根据|依据|按照|依照|遵照)[^。\n《]{0,12}《([^》\n]{2,40})》")
-_PROCEDURAL_TITLE = re.compile(r"(?:(?<!办)法|法典|合同|协议|章程|条款|须知)$")
+_PROCEDURAL_TITLE = re.compile(r"(?:(?<!办)法|法典|合同|合约|契约|协议|章程|条款|须知)$")
 # A quantified trend told as the background (costs "have risen by 41%", "fewer than 2% of calls",
 # 客流下降40%, 亏损300万元): checkable, even with no causal cue. The quantity is found first (few
 # places in a letter) and the trend word looked for in the short stretch before it.
@@ -124,7 +124,8 @@ def _paragraph_end(folded: str, start: int, limit: int = 260) -> int:
 def _section_clause(folded: str, cue_start: int, cue_end: int) -> tuple[int, int]:
     """The answer after a heading (原因说明：) or a question ("Why is X being retired?")."""
     s = cue_end
-    if folded[cue_start:cue_end].lower().startswith(("why", "为什么")):
+    cue = folded[cue_start:cue_end].lower()
+    if cue.startswith(("why", "为什么")) and not cue.endswith(":"):
         q = re.compile(r"[?？\n]").search(folded, s, min(len(folded), s + 120))
         s = q.end() if q else s
     while s < len(folded) and folded[s] in " \t\r\n:":
@@ -194,7 +195,8 @@ def find_reasons(folded: str, found: dict) -> list[Hit]:
         if not _near(closure, s, e, folded):
             continue  # "因为您是我们的老客户": a cause of something other than the closure
         hits.append(Hit("reason", classify_cause(clause), "concrete", s, e, clause, {"cue": folded[cs:ce]}))
-    headings = [(m.start(), m.end()) for m in _REASON_HEADING.finditer(folded)] if "原因" in folded else []
+    headings = ([(m.start(), m.end()) for m in _REASON_HEADING.finditer(folded)]
+                if "原因" in folded or "背景" in folded else [])
     for cs, ce in found.get(("reasons", "cues_section"), []) + headings:
         s, e = _trim(folded, *_section_clause(folded, cs, ce))
         if e > s:
@@ -232,7 +234,8 @@ def find_reasons(folded: str, found: dict) -> list[Hit]:
             hits.append(Hit("reason", "specific", "concrete", t.start(), q.end(), folded[t.start():q.end()], {"cue": ""}))
     for v in _DECIDED.finditer(folded):
         m = _BODY_BEFORE.search(folded, max(0, v.start() - 40), v.start())
-        if m and _near(closure, m.start(), v.end(), folded):
+        # The closure itself must be near: 决定 / "decided" alone is in ``closure`` as a decision word.
+        if m and _near(found.get(("topics", "closure"), []), m.start(), v.end(), folded):
             hits.append(Hit("reason", "boilerplate", "vague", m.start(), v.end(), folded[m.start():v.end()], {"cue": ""}))
     for s, e in found.get(("reasons", "boilerplate_standalone"), ()):
         hits.append(Hit("reason", "boilerplate", "vague", s, e, folded[s:e], {"cue": ""}))
