@@ -296,3 +296,21 @@ def test_today_as_the_present_state_is_no_date():
 def test_today_as_a_day_is_still_a_date():
     text = "The café closes today. Thank you for everything."
     assert judged(text, "en")["time"] == "concrete"
+
+
+# --- negative cases for the broader phrases of this round -----------------------------------------
+
+@pytest.mark.parametrize("text", ["本店将于2025年6月30日停业，对无理投诉我们将酌情处理。",
+                                  "本店將於2025年6月30日停業，對無理投訴我們將酌情處理。"])
+def test_discretion_over_something_other_than_money_is_no_compensation(text):
+    assert judged(text)["compensation"] == "absent"
+
+
+def test_doing_our_best_in_general_is_no_plan():
+    text = "We do our best to serve you every day. The café closes on 30 June 2025."
+    assert judged(text, "en")["plan"] == "absent"
+
+
+def test_leaving_a_room_is_no_closure():
+    text = "Please switch off the lights before leaving the studio."
+    assert not [k for k in kinds(text, "en") if k[0] == "closure"]
