@@ -314,3 +314,19 @@ def test_doing_our_best_in_general_is_no_plan():
 def test_leaving_a_room_is_no_closure():
     text = "Please switch off the lights before leaving the studio."
     assert not [k for k in kinds(text, "en") if k[0] == "closure"]
+
+
+# --- internal scripts: the staff addressed are not the client's contact -----------------------------
+
+@pytest.mark.parametrize("text, language", [
+    ("门店闭店期间前台应答口径（内部使用）\n以下口径供前台、店员接待顾客时统一使用。\n本店将于2025年6月30日停业。", "zh"),
+    ("門市結業期間前台應答口徑（內部使用）\n以下口徑供前台、店員接待顧客時統一使用。\n本店將於2025年6月30日結業。", "zh"),
+])
+def test_the_staff_a_script_addresses_are_no_contact(text, language):
+    assert judged(text, language)["responsibility"] == "absent"
+
+
+def test_a_support_channel_a_script_gives_to_clients_still_counts():
+    text = ("门店闭店期间前台应答口径（内部使用）\n本店将于2025年6月30日停业。\n"
+            "顾客问退款：答“请拨打客服热线400-820-1234”。")
+    assert judged(text)["responsibility"] == "vague"

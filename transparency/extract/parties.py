@@ -185,7 +185,21 @@ def _find_parties(folded: str, found: dict) -> list[Hit]:
     if _CAPITALISED.search(folded):  # English names need a capitalised word; skip the scans otherwise
         _english(folded, d, hits)
         hits.extend(_signer_as_contact(folded, d, hits))
+    if _ADDRESSED_STAFF.search(folded):
+        hits = [h for h in hits if not (h.quality == "vague" and _addressed_staff(folded, h))]
     return hits
+
+
+# An internal script names the staff it is written for (以下口径供前台、管家使用; "talking points for
+# front-desk staff"): they are its readers, not a party the client is told to contact.
+_ADDRESSED_STAFF = re.compile(r"口径|话术|内部使用|talking points|for internal use|staff script", re.I)
+
+
+def _addressed_staff(folded: str, hit: Hit) -> bool:
+    """Whether a generic or support party stands on a line that says who a script is for."""
+    start = folded.rfind("\n", 0, hit.start) + 1
+    end = folded.find("\n", hit.end)
+    return _ADDRESSED_STAFF.search(folded, start, len(folded) if end < 0 else end) is not None
 
 
 def _signer_as_contact(folded: str, d: dict, hits: list[Hit]) -> list[Hit]:
