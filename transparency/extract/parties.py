@@ -185,7 +185,7 @@ def _find_parties(folded: str, found: dict) -> list[Hit]:
     if _CAPITALISED.search(folded):  # English names need a capitalised word; skip the scans otherwise
         _english(folded, d, hits)
         hits.extend(_signer_as_contact(folded, d, hits))
-    if _ADDRESSED_STAFF.search(folded):
+    if any(w in folded for w in _ADDRESSED_STAFF_WORDS):
         hits = [h for h in hits if not (h.quality == "vague" and _addressed_staff(folded, h))]
     return hits
 
@@ -193,6 +193,7 @@ def _find_parties(folded: str, found: dict) -> list[Hit]:
 # An internal script names the staff it is written for (以下口径供前台、管家使用; "talking points for
 # front-desk staff"): they are its readers, not a party the client is told to contact.
 _ADDRESSED_STAFF = re.compile(r"口径|话术|内部使用|talking points|for internal use|staff script", re.I)
+_ADDRESSED_STAFF_WORDS = ("口径", "话术", "内部使用", "alking points", "nternal use", "taff script")  # a cheap gate
 
 
 def _addressed_staff(folded: str, hit: Hit) -> bool:
@@ -211,8 +212,16 @@ def _signer_as_contact(folded: str, d: dict, hits: list[Hit]) -> list[Hit]:
               and (h.attrs or {}).get("signature") and h.start >= len(folded) - 200]
     if not signed:
         return []
-    return [Hit("party", "person", "concrete", m.start(), m.end(), signed[-1].value, {"writer": True})
-            for m in d["contact_me"].finditer(folded, 0, signed[-1].start)]
+    # Find "me" / 我 first (few places), then the contact verb just before it: cheaper than a full scan.
+    out = []
+    for me in _ME.finditer(folded, 0, signed[-1].start):
+        m = d["contact_me"].search(folded, max(0, me.start() - 14), me.end())
+        if m and m.end() == me.end():
+            out.append(Hit("party", "person", "concrete", m.start(), m.end(), signed[-1].value, {"writer": True}))
+    return out
+
+
+_ME = re.compile(r"(?<![A-Za-z])[Mm]e(?![A-Za-z])|我(?![们司])")
 
 
 def _contact_line_names(folded: str, d: dict) -> list[Hit]:

@@ -232,7 +232,8 @@ def find_reasons(folded: str, found: dict) -> list[Hit]:
         t = _TREND_BEFORE.search(folded, max(0, q.start() - 48), q.start())
         if t and _near(closure, t.start(), q.end(), folded):
             hits.append(Hit("reason", "specific", "concrete", t.start(), q.end(), folded[t.start():q.end()], {"cue": ""}))
-    for v in _DECIDED.finditer(folded):
+    decided = _DECIDED.finditer(folded) if any(w in folded for w in ("决", "resolved", "decided", "voted")) else ()
+    for v in decided:
         m = _BODY_BEFORE.search(folded, max(0, v.start() - 40), v.start())
         # The closure itself must be near: 决定 / "decided" alone is in ``closure`` as a decision word.
         if m and _near(found.get(("topics", "closure"), []), m.start(), v.end(), folded):
