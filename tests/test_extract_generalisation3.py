@@ -330,3 +330,8 @@ def test_a_support_channel_a_script_gives_to_clients_still_counts():
     text = ("门店闭店期间前台应答口径（内部使用）\n本店将于2025年6月30日停业。\n"
             "顾客问退款：答“请拨打客服热线400-820-1234”。")
     assert judged(text)["responsibility"] == "vague"
+
+
+def test_a_quoted_name_after_a_colon_is_still_a_name():
+    text = "本App将于2025年9月30日停止服务。迁移目标：“云账本”。账本数据将由云账本于9月1日前导入。"
+    assert judged(text)["owner"] == "concrete"

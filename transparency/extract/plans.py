@@ -68,8 +68,9 @@ Before Until Refunds Refund Data Export Timeline Contact Email Phone Note Import
 Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August September
 October November December Mr Ms Mrs Dr There Here They Their These Those Each Every Some Who Is Are App Help Visit
 Download Open""".split())
-# A quotation opens right after 答 / 问 / 说 / a colon: what someone says, not a name.
-_SAID = re.compile(r"(?:[答问说道]|不要说|:)\s*$")
+# A quotation opens right after 答 / 问 / 说 / 道: what someone says, not a name (a colon may
+# introduce a name: 迁移目标：“云账本”).
+_SAID = re.compile(r"[答问说道]\s*$")
 _ORG_FORM = re.compile(r"(?:股份有限公司|有限责任公司|有限公司|集团|公司|Inc\.?|Ltd\.?|LLC|Corp\.?|Co\.|Limited|GmbH)$")
 
 
