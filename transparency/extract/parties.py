@@ -54,6 +54,9 @@ def _data() -> dict:
         "titles_before": tuple(lex["person_titles"] + ["负责人", "主理人", "创始人"]),
         "titles_after": ("店长", "老师", "教练", "经理", "主理人"),
         "nickname": re.compile(rf"[老小阿]{sur}(?![{CJK}])"),
+        # A writer who introduces themself by role and a familiar name (我是店长阿杰): 阿/小/老 + any
+        # character is a name only when the self-introduction and the role stand right before it.
+        "self_role_nickname": re.compile(rf"我是\s*(?:{alternation(list(SIGNATURE_ROLES))})\s*(?P<name>[阿小老][{CJK}])(?![{CJK}])"),
         "nickname_titles": ("负责人", "主理人", "创始人", "店长", "馆长", "经理", "老板", "站长"),
         "en_self_name": re.compile(r"(?<![A-Za-z])(?:I'm|I am|[Mm]y name is|[Tt]his is)\s+(?P<name>[A-Z][a-z]+(?:\s+[A-Z][a-z'-]+)?)"
                                    r"(?=\s*(?:[,.(—-]|$|\s(?:from|and|here|the)\s))"),
@@ -62,7 +65,7 @@ def _data() -> dict:
         "en_its_name": re.compile(r"(?<![A-Za-z])It's\s+(?P<name>[A-Z][a-z]+(?:\s+[A-Z][a-z'-]+)?)(?=\s+(?:from|here)(?![A-Za-z]))"),
         # A message signed with a dash, a role and a name at its very end (——团长 莉莉, — 店长 阿May).
         "dash_signature": re.compile(rf"(?:——|—|--)[ \t]*(?:{alternation(SIGNATURE_ROLES)})[ \t]*(?P<name>[{CJK}]{{2,3}}|[A-Z][a-z]+)[ \t]*[。.!！]?\s*$"),
-        "contact_me": re.compile(r"(?:给|联系|加|找|私信|问|致电)我(?![们司])|(?<![A-Za-z])(?:email|e-mail|contact|reach|write to|message|call|text|dm|ping|ask)\s+me(?![A-Za-z])", re.I),
+        "contact_me": re.compile(r"(?:给|联系|加|找|私信|私聊|问|致电)我(?![们司])|(?<![A-Za-z])(?:email|e-mail|contact|reach|write to|message|call|text|dm|ping|ask)\s+me(?![A-Za-z])", re.I),
         "org_suffix": re.compile(rf"(?:{alternation(lex['org_suffixes'])})(?![分署件位长队落门])"),
         "left_stops": frozenset(lex["org_left_stops"]),
         "stop_lengths": tuple(sorted({len(s) for s in lex["org_left_stops"]})),
@@ -75,7 +78,7 @@ def _data() -> dict:
         "successor": re.compile(rf"由\s*(?P<name>[^,;。!?\n由]{{2,24}}?)\s*(?:全面|统一|继续|全权|负责|协助|将|来|进行)?\s*"
                                 rf"(?P<verb>{alternation(lex['successor_verbs'])})"),
         "en_name_title": re.compile(rf"(?P<name>[A-Z][a-z]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][A-Za-z'-]+){{1,2}}),\s+(?:our\s+|the\s+|a\s+)?"
-                                    rf"(?P<title>(?:Senior\s+|Assistant\s+|Deputy\s+)?(?:{en_titles})[A-Za-z ,&]{{0,40}}?)(?=[,.;\n(]|$| at | on | who | will | can | is )"),
+                                    rf"(?P<title>(?:Senior\s+|Assistant\s+|Deputy\s+)?(?:[A-Z][a-z]+\s+){{0,2}}?(?:{en_titles})[A-Za-z ,&]{{0,40}}?)(?=[,.;\n(]|$| at | on | who | will | can | is )"),
         "en_first_name_mail": re.compile(r"(?<![A-Za-z])(?P<name>[A-Z][a-z]{2,})\s*(?:\(|at\s+|:\s*|—\s*|-\s*)(?=[A-Za-z0-9._%+-]+@)"),
         "en_honorific": re.compile(r"(?<![A-Za-z])(?:Mr|Ms|Mrs|Dr|Miss)\.?\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?"),
         "en_contact": re.compile(r"(?<![A-Za-z])(?:contact|reach out to|reach|email|call|write to|speak to|speak with|ping|escalate to|talk to)\s+(?P<name>[A-Z][a-z]+\s+[A-Z][a-z]+)(?![A-Za-z])"),
@@ -181,7 +184,44 @@ def _find_parties(folded: str, found: dict) -> list[Hit]:
             hits.append(Hit("party", sub, "concrete", s, e, name, {"verb": m.group("verb")}))
     if _CAPITALISED.search(folded):  # English names need a capitalised word; skip the scans otherwise
         _english(folded, d, hits)
+        hits.extend(_signer_as_contact(folded, d, hits))
+    if any(w in folded for w in _ADDRESSED_STAFF_WORDS):
+        hits = [h for h in hits if not (h.quality == "vague" and _addressed_staff(folded, h))]
     return hits
+
+
+# An internal script names the staff it is written for (以下口径供前台、管家使用; "talking points for
+# front-desk staff"): they are its readers, not a party the client is told to contact.
+_ADDRESSED_STAFF = re.compile(r"口径|话术|内部使用|talking points|for internal use|staff script", re.I)
+_ADDRESSED_STAFF_WORDS = ("口径", "话术", "内部使用", "alking points", "nternal use", "taff script")  # a cheap gate
+
+
+def _addressed_staff(folded: str, hit: Hit) -> bool:
+    """Whether a generic or support party stands on a line that says who a script is for."""
+    start = folded.rfind("\n", 0, hit.start) + 1
+    end = folded.find("\n", hit.end)
+    return _ADDRESSED_STAFF.search(folded, start, len(folded) if end < 0 else end) is not None
+
+
+def _signer_as_contact(folded: str, d: dict, hits: list[Hit]) -> list[Hit]:
+    """"ring or text me on …" in a letter signed "Gail Fenwick / Approved Driving Instructor": when no
+    other writer is named, the one who signs by name at the foot is the "me" to contact."""
+    if any((h.attrs or {}).get("writer") for h in hits if h.kind == "party"):
+        return []
+    signed = [h for h in hits if h.kind == "party" and h.subkind == "person"
+              and (h.attrs or {}).get("signature") and h.start >= len(folded) - 200]
+    if not signed:
+        return []
+    # Find "me" / 我 first (few places), then the contact verb just before it: cheaper than a full scan.
+    out = []
+    for me in _ME.finditer(folded, 0, signed[-1].start):
+        m = d["contact_me"].search(folded, max(0, me.start() - 14), me.end())
+        if m and m.end() == me.end():
+            out.append(Hit("party", "person", "concrete", m.start(), m.end(), signed[-1].value, {"writer": True}))
+    return out
+
+
+_ME = re.compile(r"(?<![A-Za-z])[Mm]e(?![A-Za-z])|我(?![们司])")
 
 
 def _contact_line_names(folded: str, d: dict) -> list[Hit]:
@@ -211,6 +251,9 @@ def _contact_line_names(folded: str, d: dict) -> list[Hit]:
             before = folded[max(0, s - 6):s].rstrip()
             if before.endswith(d["titles_before"]) or folded[e:e + 4].lstrip().startswith(d["titles_after"]):
                 out.append(Hit("party", "person", "concrete", s, e, m.group(key)))
+    if "我是" in folded:
+        for m in d["self_role_nickname"].finditer(folded):
+            out.append(Hit("party", "person", "concrete", m.start("name"), m.end("name"), m.group("name")))
     for m in d["nickname"].finditer(folded):
         if folded[max(0, m.start() - 4):m.start()].rstrip().endswith(d["nickname_titles"]):
             out.append(Hit("party", "person", "concrete", m.start(), m.end(), m.group()))

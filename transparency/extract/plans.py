@@ -68,6 +68,9 @@ Before Until Refunds Refund Data Export Timeline Contact Email Phone Note Import
 Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August September
 October November December Mr Ms Mrs Dr There Here They Their These Those Each Every Some Who Is Are App Help Visit
 Download Open""".split())
+# A quotation opens right after 答 / 问 / 说 / 道: what someone says, not a name (a colon may
+# introduce a name: 迁移目标：“云账本”).
+_SAID = re.compile(r"[答问说道]\s*$")
 _ORG_FORM = re.compile(r"(?:股份有限公司|有限责任公司|有限公司|集团|公司|Inc\.?|Ltd\.?|LLC|Corp\.?|Co\.|Limited|GmbH)$")
 
 
@@ -75,9 +78,11 @@ def operator_names(folded: str, parties: list[Hit]) -> set[str]:
     """Names by which a text names its operator or product: quoted names (「好物街」, 《雲海傳說》, an SMS's
     【XX健身】), capitalised names used twice or more (Inkwell), and short forms of named organisations
     (雲海互動 for 雲海互動娛樂股份有限公司, Acme for Acme Analytics Inc.)."""
-    # A quoted menu path (「我的-数据导出」, 「我的书房 › 书籍转移」) is a place in the app, not a name.
+    # A quoted menu path (「我的-数据导出」, 「我的书房 › 书籍转移」) is a place in the app, not a name;
+    # a quoted question or list (“停车卡、门禁卡还能用吗”) is an utterance, not a name.
     names = {m.group(1) for m in _QUOTED_NAME.finditer(folded)
-             if not re.search(r"[>›/\-:,。]", m.group(1)) and not _SLOT.search(m.group(1))}
+             if not re.search(r"[>›/\-:,。、?!]|[吗呢么]$", m.group(1)) and not _SLOT.search(m.group(1))
+             and not _SAID.search(folded, max(0, m.start() - 2), m.start())}
     counts: dict[str, int] = {}
     for m in _CAPITALISED.finditer(folded):
         word = m.group(1)

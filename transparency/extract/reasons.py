@@ -21,7 +21,30 @@ _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 # A governing body (管委会, 董事会) deciding is a label as well ("股东方的决定").
 _COMPANY_FORMS = "股份有限公司|有限责任公司|有限公司|公司|集团|银行|控股|管委会|委员会|董事会|股东会"
 # A heading line that announces the cause: 一、移交原因 / 关闭原因： (the cause is the paragraph below).
-_REASON_HEADING = re.compile(r"(?m)^[ \t]*(?:[一二三四五六七八九十\d]{1,3}[、.)）][ \t]*)?[" + CJK + r"]{0,6}原因[ \t]*[:：]?[ \t]*$")
+_REASON_HEADING = re.compile(r"(?m)^[ \t]*(?:[一二三四五六七八九十壹贰貳叁參肆伍陆陸柒捌玖拾\d]{1,3}[、.)）][ \t]*)?[" + CJK + r"]{0,6}(?:原因|背景)[ \t]*[:：]?[ \t]*$")
+# A regulation or a government document the closure complies with (根据《…实施方案》（澄政办发〔2024〕41号）):
+# a checkable cause. A law code or a contract cited as the procedure (依据《民法典》第563条, 《公司法》) is not.
+_CITED_MANDATE = re.compile(r"(?:根据|依据|按照|依照|遵照)[^。\n《]{0,12}《([^》\n]{2,40})》")
+_PROCEDURAL_TITLE = re.compile(r"(?:(?<!办)法|法典|合同|合约|契约|协议|章程|条款|须知)$")
+# A quantified trend told as the background (costs "have risen by 41%", "fewer than 2% of calls",
+# 客流下降40%, 亏损300万元): checkable, even with no causal cue. The quantity is found first (few
+# places in a letter) and the trend word looked for in the short stretch before it.
+_QUANTITY = re.compile(r"\d[\d.,]*\s?(?:%|per\s?cent|成|[万亿]?元)|\$\s?\d")
+_TREND_BEFORE = re.compile(
+    r"(?:(?<![A-Za-z])(?:risen|rose|increased|grown|grew|fallen|fell|dropped|declined|decreased|losing|lost|shrunk|shrank)"
+    r"|(?<![A-Za-z])(?:fewer|less)\s+than)(?![A-Za-z])[^.\n;]{0,40}$"
+    r"|(?:上涨|上升|增长|增加|下降|下滑|下跌|减少|萎缩|亏损|不足|不到|亏)[^。\n；;，,]{0,8}$", re.I)
+# A governing body's resolution given as the only account (股东会…作出决议，决定解散公司; "the members
+# resolved that the Company be wound up"; "our board decided"): a label, like 股东方的决定. The verb is
+# found first and the body looked for just before it.
+_DECIDED = re.compile(r"决议|决定|(?<![A-Za-z])(?:resolved|decided|voted)(?![A-Za-z])")
+_BODY_BEFORE = re.compile(
+    r"(?:股东会|股东大会|董事会|理事会|股东方|合伙人会议|管理委员会)[^。\n]{0,24}$"
+    r"|(?<![A-Za-z])(?:board|shareholders|members|partners|trustees)(?![A-Za-z])[^.\n]{0,30}$", re.I)
+# A denial after the cause ("It isn't about your unit", 并非因为…) says what the cause is not.
+_DENIAL = re.compile(r"\b(?:it|this)\s+(?:isn't|is\s+not|wasn't|was\s+not)\s+(?:about|because|due)|并非因为|不是因为|与[^。，\n]{0,8}无关", re.I)
+# An organisation's name that holds a cause word (Calder Lane Insolvency LLP) is not a cause.
+_NAME_TAIL = re.compile(r"\s*(?:LLP|LLC|Ltd|Limited|Inc|PLC|Partners|Group|Services|Practitioners)\b|\s*&\s*[A-Z]|[^。\n，,]{0,6}?(?:组|委员会|事务所)")
 # 因停课未上课的天数 / 因延期产生的费用: a quantity affected by something, not the cause of the closure.
 _AFFECTED_QUANTITY = re.compile(r"的(?:天数|日数|金额|费用|款项|部分|课时|课程|期间|损失|差额)$")
 
@@ -44,7 +67,7 @@ def _data() -> dict:
         "decision_clause": re.compile(r"[,，;；]\s*(?:(?:and|so)\s+)?(?:公司|我们|我司|本公司|本平台)?(?:"
                                       + alternation([w.lower() for w in lex["clause_stops"]]) + ")"),
         # The effect on the client ("给企业造成的影响", "the disruption this causes you") is not a cause.
-        "client_effect": re.compile(r"给[^,，。]{0,10}(?:造成|带来)|(?:causes?|caused)\s+(?:you|our customers)"),
+        "client_effect": re.compile(r"[给对][^,，。]{0,10}(?:造成|带来)|(?:causes?|caused)\s+(?:you|our customers)"),
         # Matched on ascii-lowered text: re.I over hundreds of CJK phrases costs ~4x the compile time.
         "remove": re.compile(alternation([w.lower() for w in remove]) + r"|[\s\W\d_]+"),
         "content_word": re.compile(rf"[{CJK}]|[A-Za-z]{{3,}}"),
@@ -101,12 +124,15 @@ def _paragraph_end(folded: str, start: int, limit: int = 260) -> int:
 def _section_clause(folded: str, cue_start: int, cue_end: int) -> tuple[int, int]:
     """The answer after a heading (原因说明：) or a question ("Why is X being retired?")."""
     s = cue_end
-    if folded[cue_start:cue_end].lower().startswith(("why", "为什么")):
+    cue = folded[cue_start:cue_end].lower()
+    if cue.startswith(("why", "为什么")) and not cue.endswith(":"):
         q = re.compile(r"[?？\n]").search(folded, s, min(len(folded), s + 120))
         s = q.end() if q else s
     while s < len(folded) and folded[s] in " \t\r\n:":
         s += 1
     e = _paragraph_end(folded, s)
+    denial = _DENIAL.search(folded, s, e)
+    e = denial.start() if denial else e
     # "公司战略调整，决定集中资源…": the answer's cause ends where the decision begins.
     m = _data()["decision_clause"].search(ascii_lower(folded[s:e]))
     return s, (s + m.start() if m else e)
@@ -169,7 +195,8 @@ def find_reasons(folded: str, found: dict) -> list[Hit]:
         if not _near(closure, s, e, folded):
             continue  # "因为您是我们的老客户": a cause of something other than the closure
         hits.append(Hit("reason", classify_cause(clause), "concrete", s, e, clause, {"cue": folded[cs:ce]}))
-    headings = [(m.start(), m.end()) for m in _REASON_HEADING.finditer(folded)] if "原因" in folded else []
+    headings = ([(m.start(), m.end()) for m in _REASON_HEADING.finditer(folded)]
+                if "原因" in folded or "背景" in folded else [])
     for cs, ce in found.get(("reasons", "cues_section"), []) + headings:
         s, e = _trim(folded, *_section_clause(folded, cs, ce))
         if e > s:
@@ -193,8 +220,24 @@ def find_reasons(folded: str, found: dict) -> list[Hit]:
         clause = folded[s:e]
         hits.append(Hit("reason", classify_cause(clause), "concrete", s, e, clause, {"cue": folded[cs:ce]}))
     for s, e in found.get(("reasons", "specific_facts"), ()):
+        if _NAME_TAIL.match(folded, e) and folded[s:s + 1].isupper():
+            continue  # a cause word inside a name: Calder Lane Insolvency LLP
         if _near(closure, s, e, folded):
             hits.append(Hit("reason", "specific", "concrete", s, e, folded[s:e], {"cue": ""}))
+    for m in _CITED_MANDATE.finditer(folded):
+        if not _PROCEDURAL_TITLE.search(m.group(1)) and _near(closure, m.start(), m.end(), folded):
+            s, e = m.start(1) - 1, _clause_after(folded, m.end())
+            hits.append(Hit("reason", "specific", "concrete", s, e, folded[s:e], {"cue": folded[m.start():m.start() + 2]}))
+    for q in _QUANTITY.finditer(folded):
+        t = _TREND_BEFORE.search(folded, max(0, q.start() - 48), q.start())
+        if t and _near(closure, t.start(), q.end(), folded):
+            hits.append(Hit("reason", "specific", "concrete", t.start(), q.end(), folded[t.start():q.end()], {"cue": ""}))
+    decided = _DECIDED.finditer(folded) if any(w in folded for w in ("决", "resolved", "decided", "voted")) else ()
+    for v in decided:
+        m = _BODY_BEFORE.search(folded, max(0, v.start() - 40), v.start())
+        # The closure itself must be near: 决定 / "decided" alone is in ``closure`` as a decision word.
+        if m and _near(found.get(("topics", "closure"), []), m.start(), v.end(), folded):
+            hits.append(Hit("reason", "boilerplate", "vague", m.start(), v.end(), folded[m.start():v.end()], {"cue": ""}))
     for s, e in found.get(("reasons", "boilerplate_standalone"), ()):
         hits.append(Hit("reason", "boilerplate", "vague", s, e, folded[s:e], {"cue": ""}))
     for s, e in found.get(("reasons", "link_only"), ()):

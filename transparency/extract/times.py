@@ -176,12 +176,17 @@ _SPEECH_ACT = re.compile(r"[\s,]*(?:(?:I'm|I am|we're|we are|I|we)\s+)?(?:announ
                         r"|[\s,]*(?:我们|我|本公司|公司)?(?:正式)?(?:宣[布佈]|通知大家|告诉大家|发布此|写信)", re.I)
 
 
+_AS_NOW = re.compile(r"(?<![A-Za-z])(?:as\s+(?:they|it|things|we|you)\s+(?:are|is|do|does|stand|stands)|than)\s+$", re.I)
+
+
 def find_times(folded: str, found: dict) -> list[Hit]:
     """All time evidence in the folded text (``found``: the phrase matches of the document)."""
     hits: list[Hit] = []
     for s, e in found.get(("time", "concrete_relative"), ()):
         if _SPEECH_ACT.match(folded, e):
             continue  # "Today I'm announcing…", 今天宣布: when the letter speaks, not when anything happens
+        if _AS_NOW.search(folded, max(0, s - 16), s):
+            continue  # "continue as they are today": the present state, not a day on which anything happens
         hits.append(Hit("time", "relative", "concrete", s, e, folded[s:e]))
     for s, e in found.get(("time", "festivals"), ()):
         y = _YEAR_BEFORE.search(folded, max(0, s - 8), s)
