@@ -12,8 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from transparency.extract import extract
-from transparency.judge.statuses import assess
+from transparency.judge.statuses import statuses_of
 from transparency.models import Document
 
 CORPUS = Path(__file__).resolve().parent / "corpus"
@@ -31,11 +30,7 @@ def _rows(split: str) -> list[dict[str, str]]:
 
 def _judged(row: dict[str, str]) -> dict[str, str]:
     text = (CORPUS / row["path"]).read_text(encoding="utf-8")
-    doc = Document(text=text, language=row["language"], path=row["path"])
-    matrix, formula = assess(doc, extract(doc))
-    got = {d: r.status for d, r in matrix.items()}
-    got.update(cause=formula.cause.status, plan=formula.plan.status, owner=formula.owner.status)
-    return got
+    return statuses_of(Document(text=text, language=row["language"], path=row["path"]))
 
 
 def agreement(split: str, show_documents: bool) -> dict[str, float]:

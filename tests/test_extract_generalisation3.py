@@ -12,17 +12,13 @@ from __future__ import annotations
 import pytest
 
 from transparency.extract import extract
-from transparency.judge.statuses import assess
+from transparency.judge.statuses import statuses_of
 from transparency.models import Document
 
 
 def judged(text: str, language: str = "zh") -> dict[str, str]:
     """Matrix and formula statuses of ``text``."""
-    doc = Document(text=text, language=language)
-    matrix, formula = assess(doc, extract(doc))
-    out = {name: result.status for name, result in matrix.items()}
-    out.update(cause=formula.cause.status, plan=formula.plan.status, owner=formula.owner.status)
-    return out
+    return statuses_of(Document(text=text, language=language))
 
 
 def kinds(text: str, language: str = "zh") -> list[tuple[str, str, str]]:

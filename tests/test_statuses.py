@@ -5,7 +5,7 @@ import pytest
 from transparency.extract import extract
 from transparency.judge.statuses import assess
 from transparency.judge.weights import status_score
-from transparency.models import Document
+from transparency.models import Document, status_names
 
 SEED_EXAMPLE = ("因全球研发管线调整，公司决定终止崇明基地运营，但已申报的高新技术企业扶持奖励将由开发区产业服务中心"
                 "协助跟进，您的对接人张经理会全程对接，电话 021-5968 1234。已支付的土地款将在30天内原路退还，"
@@ -23,9 +23,7 @@ EN_VAGUE = ("For business reasons, we will be winding down the service soon. Ref
 def statuses(text, language="zh"):
     doc = Document(text=text, language=language)
     matrix, formula = assess(doc, extract(doc))
-    out = {k: v.status for k, v in matrix.items()}
-    out.update(cause=formula.cause.status, plan=formula.plan.status, owner=formula.owner.status)
-    return out, matrix, formula
+    return status_names(matrix, formula), matrix, formula
 
 
 @pytest.mark.parametrize("text, language, expected", [

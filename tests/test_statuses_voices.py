@@ -4,7 +4,7 @@ founder's blog post, a 公文 — written for these tests against MATRIX.md, not
 import pytest
 
 from transparency.extract import extract
-from transparency.judge.statuses import assess
+from transparency.judge.statuses import statuses_of
 from transparency.language import detect_language
 from transparency.models import Document
 
@@ -67,14 +67,11 @@ VOICES = {
 @pytest.mark.parametrize("voice", sorted(VOICES))
 def test_voice(voice):
     text, expected = VOICES[voice]
-    doc = Document(text=text, language=detect_language(text))
-    matrix, formula = assess(doc, extract(doc))
-    got = {d: r.status for d, r in matrix.items()}
-    got.update(plan=formula.plan.status, owner=formula.owner.status)
+    got = statuses_of(Document(text=text, language=detect_language(text)))
+    got.pop("cause")  # always equals reason; the voices table does not repeat it
     assert got == expected
 
 
 def test_the_letters_own_date_is_not_an_event_time():
     doc = Document(text="本公司将于近期停止服务。\n\n某某科技有限公司\n2024年3月1日")
-    matrix, _ = assess(doc, extract(doc))
-    assert matrix["time"].status == "vague"
+    assert statuses_of(doc)["time"] == "vague"

@@ -160,6 +160,15 @@ class Formula(_Model):
         return all(getattr(self, p).status == "concrete" for p in FORMULA_PARTS)
 
 
+def status_names(matrix: dict[str, DimensionResult], formula: Formula | None) -> dict[str, Status]:
+    """Matrix and formula statuses by name (reason, time, …, cause, plan, owner)."""
+    out: dict[str, Status] = {d: r.status for d, r in matrix.items()}
+    if formula is not None:
+        for part in FORMULA_PARTS:
+            out[part] = getattr(formula, part).status
+    return out
+
+
 class Explanation(_Model):
     """Why a score is what it is: the rules that fired and those that held or did not apply."""
 
@@ -184,11 +193,7 @@ class Evaluation(_Model):
     @property
     def statuses(self) -> dict[str, Status]:
         """Matrix and formula statuses by name."""
-        out: dict[str, Status] = {d: r.status for d, r in self.matrix.items()}
-        if self.formula is not None:
-            for part in FORMULA_PARTS:
-                out[part] = getattr(self.formula, part).status
-        return out
+        return status_names(self.matrix, self.formula)
 
     def _repr_html_(self) -> str:
         """Jupyter display: the letter with evidence and findings highlighted, and the matrix."""

@@ -12,7 +12,7 @@ from .engine import get_backend
 from .facts import evidence_fact
 from .judge.findings import build_findings, sort_findings
 from .judge.score import document_score, explain
-from .models import Document, DimensionResult, Evaluation, Evidence, Formula, FORMULA_PARTS
+from .models import Document, DimensionResult, Evaluation, Evidence, Formula, status_names
 from .rules.compiler import context_scalar
 from .rules.loader import RuleSet, default_ruleset
 
@@ -31,9 +31,7 @@ def document_facts(document: Document, evidence: list[Evidence], matrix: dict[st
         "tier": context_scalar(client.tier if client else None),
         "remote": bool(client.remote) if client else False,
         "legal_status": context_scalar(document.legal_status), "chars": len(document.text)}]
-    statuses = {**{d: r.status for d, r in matrix.items()},
-                **{p: getattr(formula, p).status for p in FORMULA_PARTS}}
-    for name, status in statuses.items():
+    for name, status in status_names(matrix, formula).items():
         facts.append({"id": len(facts), "fact": "status", "dimension": name, "status": status})
     by_id: dict[int, Evidence] = {}
     for ev in evidence:

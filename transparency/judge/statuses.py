@@ -15,7 +15,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 
 from ..extract.text import Bounds, paragraph_bounds, sentence_bounds
-from ..models import DimensionResult, Document, Evidence, Formula
+from ..models import DimensionResult, Document, Evidence, Formula, Status, status_names
 from .weights import status_score
 
 NEAR = 80  # characters: evidence this close together belongs together even across a line break
@@ -302,3 +302,10 @@ def assess(document: Document, evidence: list[Evidence]) -> tuple[dict[str, Dime
     plan = assess_plan(evidence)
     formula = Formula(cause=assess_reason(evidence, "cause"), plan=plan, owner=assess_owner(evidence, plan))
     return matrix, formula
+
+
+def statuses_of(document: Document) -> dict[str, Status]:
+    """Extract and assess ``document``: its matrix and formula statuses by name (no rules run)."""
+    from ..extract import extract
+
+    return status_names(*assess(document, extract(document)))
