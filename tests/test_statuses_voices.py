@@ -3,7 +3,6 @@ founder's blog post, a 公文 — written for these tests against MATRIX.md, not
 
 import pytest
 
-from transparency.extract import extract
 from transparency.judge.statuses import statuses_of
 from transparency.language import detect_language
 from transparency.models import Document
