@@ -31,14 +31,13 @@ def load_document(source: str | PathLike[str], *, language: Language | None = No
                   legal_status: LegalStatus | None = None) -> Document:
     """A :class:`Document` from text or from a file path (``.txt``, ``.md``, ``.docx``, ``.html``)."""
     if isinstance(source, PathLike) or (isinstance(source, str) and _looks_like_path(source)):
-        from .io import read_document_text
+        from . import io
 
-        path = str(source)
-        text = read_document_text(Path(path))
-    else:
-        path, text = None, str(source)
+        return io.load_document(source, language=language, kind=kind, client=_client(client),
+                                legal_status=legal_status)
+    text = str(source)
     return Document(text=text, language=language or detect_language(text), kind=kind or "letter",
-                    client=_client(client), path=path, legal_status=legal_status)
+                    client=_client(client), legal_status=legal_status)
 
 
 def evaluate(text_or_path: str | PathLike[str], *, language: Language | None = None,

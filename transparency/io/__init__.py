@@ -117,7 +117,8 @@ def extract_text(path: str | os.PathLike[str]) -> str:
 
 
 def load_document(path: str | os.PathLike[str], *, language: str | None = None,
-                  kind: str | None = None, client: ClientRef | None = None) -> Document:
+                  kind: str | None = None, client: ClientRef | None = None,
+                  legal_status: str | None = None) -> Document:
     """A :class:`Document` for the file at ``path`` (``"-"``: standard input).
 
     The language is detected from the text (``transparency.language.detect_language``) unless given;
@@ -128,8 +129,8 @@ def load_document(path: str | os.PathLike[str], *, language: str | None = None,
         from ..language import detect_language
 
         language = detect_language(text)
-    return Document(text=text, language=language, kind=kind or "letter", client=client,
-                    path=str(path))
+    return Document(text=text, language=language, kind=kind or "letter", client=client,  # type: ignore[arg-type]
+                    path=str(path), legal_status=legal_status)  # type: ignore[arg-type]
 
 
 def _hidden(name: str) -> bool:
@@ -181,7 +182,3 @@ def discover(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Path | str]:
             # silent "no problems".
             yield root
 
-
-def read_document_text(path: str | os.PathLike[str]) -> str:
-    """The text to lint in ``path`` (same as :func:`extract_text`; the name ``transparency.api`` uses)."""
-    return extract_text(path)
