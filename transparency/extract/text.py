@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Iterable, Iterator
 from typing import Any, NamedTuple
 
 # Ideographs (CJK unified, extension A, compatibility) as a regex class body.
@@ -62,37 +63,42 @@ def fold(text: str, table: dict[int, str]) -> str:
     return out
 
 
-def sentence_bounds(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each sentence; sentences end at 。！？!?；; a newline or a full stop + space."""
+def _between(text: str, separators: Iterable[re.Match[str]]) -> list[tuple[int, int]]:
+    """The non-empty (start, end) ranges of ``text`` between the given separator matches."""
     out: list[tuple[int, int]] = []
     start = 0
-    n = len(text)
-    for m in _SENTENCE_END.finditer(text):
-        if m.group() == ".":
-            after = m.end()
-            if after < n and not text[after].isspace():
-                continue  # 3.5, example.com
-            if _ABBREVIATION.search(text, max(0, m.start() - 5), m.start()):
-                continue
+    for m in separators:
         if m.start() > start:
             out.append((start, m.start()))
         start = m.end()
     if start < len(text):
         out.append((start, len(text)))
     return out
+
+
+def sentence_bounds(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence; sentences end at 。！？!?；; a newline or a full stop + space."""
+    n = len(text)
+
+    def ends() -> Iterator[re.Match[str]]:
+        for m in _SENTENCE_END.finditer(text):
+            if m.group() == ".":
+                after = m.end()
+                if after < n and not text[after].isspace():
+                    continue  # 3.5, example.com
+                if _ABBREVIATION.search(text, max(0, m.start() - 5), m.start()):
+                    continue
+            yield m
+
+    return _between(text, ends())
+
+
+_PARAGRAPH_BREAK = re.compile(r"(?:\r?\n|\r)[ \t\u3000]*(?:\r?\n|\r)\s*")
 
 
 def paragraph_bounds(text: str) -> list[tuple[int, int]]:
     """(start, end) of each paragraph (blocks separated by a blank line)."""
-    out: list[tuple[int, int]] = []
-    start = 0
-    for m in re.finditer(r"(?:\r?\n|\r)[ \t\u3000]*(?:\r?\n|\r)\s*", text):
-        if m.start() > start:
-            out.append((start, m.start()))
-        start = m.end()
-    if start < len(text):
-        out.append((start, len(text)))
-    return out
+    return _between(text, _PARAGRAPH_BREAK.finditer(text))
 
 
 class Bounds:
