@@ -32,32 +32,20 @@ sys.path.insert(0, str(REPO))
 
 from transparency.measure import (  # noqa: E402
     COLUMNS,
+    SET_FILES,
     STATUSES,
     column_agreement,
+    corpus_sets,
     evidence_score,
     judge,
     read_evidence,
-    read_labels,
 )
 
 CORPUS = REPO / "tests" / "corpus"
 RECORD = CORPUS / "agreement_record.json"
-SETS = {
-    "written-dev": (CORPUS / "labels.csv", "dev"),
-    "written-holdout": (CORPUS / "labels.csv", "holdout"),
-    "real-dev": (CORPUS / "real" / "labels.csv", "dev"),
-    "real-holdout": (CORPUS / "real" / "labels.csv", "holdout"),
-}
 EVIDENCE = {"real-dev": CORPUS / "real" / "evidence.csv", "real-holdout": CORPUS / "real" / "evidence.csv"}
 # The six labelled columns; cause is labelled equal to reason, so the overall figure leaves it out.
 OVERALL = ("reason", "time", "responsibility", "compensation", "plan", "owner")
-
-
-def load(name: str):
-    path, split = SETS[name]
-    if not path.exists():
-        return []
-    return [d for d in read_labels(path) if d.set == split]
 
 
 def baseline_predictions(train, targets):
@@ -162,7 +150,7 @@ def print_set(name, docs, tool, base, show_confusion, spans, gold_spans) -> dict
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--sets", default=",".join(SETS), help="comma-separated: " + ", ".join(SETS))
+    parser.add_argument("--sets", default=",".join(SET_FILES), help="comma-separated: " + ", ".join(SET_FILES))
     parser.add_argument("--confusion", action="store_true", help="print confusion matrices")
     parser.add_argument("--no-baseline", action="store_true", help="skip the learned baseline")
     parser.add_argument("--json", type=Path, help="also write the figures as JSON to this file")
@@ -170,11 +158,11 @@ def main(argv: list[str] | None = None) -> int:
                         help=f"store the hits per set and column in {RECORD.relative_to(REPO)} (the ratchet)")
     args = parser.parse_args(argv)
     names = [n.strip() for n in args.sets.split(",") if n.strip()]
-    unknown = [n for n in names if n not in SETS]
+    unknown = [n for n in names if n not in SET_FILES]
     if unknown:
-        parser.error(f"unknown set(s) {unknown}; choose from {list(SETS)}")
+        parser.error(f"unknown set(s) {unknown}; choose from {list(SET_FILES)}")
 
-    docs = {name: load(name) for name in SETS}
+    docs = corpus_sets(CORPUS)
     tool, spans = {}, {}
     for name in names:
         for d in docs[name]:

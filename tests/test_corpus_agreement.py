@@ -15,16 +15,11 @@ from pathlib import Path
 
 import pytest
 
-from transparency.measure import COLUMNS, judge, read_labels
+from transparency.measure import COLUMNS, SET_FILES, corpus_sets, judge
 
 CORPUS = Path(__file__).resolve().parent / "corpus"
 RECORD = CORPUS / "agreement_record.json"
-SETS = {
-    "written-dev": (CORPUS / "labels.csv", "dev"),
-    "written-holdout": (CORPUS / "labels.csv", "holdout"),
-    "real-dev": (CORPUS / "real" / "labels.csv", "dev"),
-    "real-holdout": (CORPUS / "real" / "labels.csv", "holdout"),
-}
+SETS = corpus_sets(CORPUS)
 SLACK = 1  # documents per column a change may lose before the ratchet fails
 
 
@@ -33,8 +28,8 @@ def _record() -> dict:
 
 
 def _hits(name: str) -> tuple[int, dict[str, int], list[str]]:
-    path, split = SETS[name]
-    docs = [d for d in read_labels(path) if d.set == split]
+    docs = SETS[name]
+    held_out = name.endswith("holdout")
     hits = dict.fromkeys(COLUMNS, 0)
     misses = []
     for d in docs:
@@ -42,14 +37,13 @@ def _hits(name: str) -> tuple[int, dict[str, int], list[str]]:
         for c in COLUMNS:
             if got[c] == d.labels[c]:
                 hits[c] += 1
-            elif split == "dev":
+            elif not held_out:
                 misses.append(f"  {d.path:<34} {c:<15} label={d.labels[c]:<9} got={got[c]}")
     return len(docs), hits, misses
 
 
 def _present() -> list[str]:
-    return [name for name, (path, split) in SETS.items()
-            if path.exists() and any(d.set == split for d in read_labels(path))]
+    return [name for name in SET_FILES if SETS[name]]
 
 
 def test_every_set_has_a_record():
@@ -57,7 +51,7 @@ def test_every_set_has_a_record():
     assert set(record) == set(_present()), f"{RECORD.name} should hold {sorted(_present())}, holds {sorted(record)}"
 
 
-@pytest.mark.parametrize("name", [n for n in SETS if n in json.loads(RECORD.read_text(encoding="utf-8"))])
+@pytest.mark.parametrize("name", _present())
 def test_agreement_does_not_fall_below_the_record(name):
     recorded = _record()[name]
     n, hits, misses = _hits(name)

@@ -14,7 +14,7 @@ from .agreement import (
     evidence_score,
     spans_overlap,
 )
-from .corpus import CorpusError, LabelledDocument, read_evidence, read_labels
+from .corpus import SET_FILES, CorpusError, LabelledDocument, corpus_sets, read_evidence, read_labels
 from .predict import judge
 
 __all__ = [
@@ -22,10 +22,12 @@ __all__ = [
     "STATUSES",
     "ColumnAgreement",
     "CorpusError",
+    "SET_FILES",
     "EvidenceScore",
     "LabelledDocument",
     "cohen_kappa",
     "column_agreement",
+    "corpus_sets",
     "evidence_score",
     "judge",
     "read_evidence",

@@ -78,3 +78,25 @@ def read_evidence(csv_path: Path | str, texts: dict[str, str]) -> dict[str, dict
                 raise CorpusError(f"{where}: span [{start}, {end}) reads {actual!r}, not {row['text']!r}")
             spans.setdefault(row["path"], {}).setdefault(row["column"], []).append((start, end))
     return spans
+
+
+# The project's corpus folder holds two corpora: the letters the team wrote (labels.csv) and real public
+# notices (real/labels.csv), each split into dev (read and tuned on) and holdout (never read while tuning).
+SET_FILES = {
+    "written-dev": ("labels.csv", "dev"),
+    "written-holdout": ("labels.csv", "holdout"),
+    "real-dev": ("real/labels.csv", "dev"),
+    "real-holdout": ("real/labels.csv", "holdout"),
+}
+
+
+def corpus_sets(root: Path | str) -> dict[str, list[LabelledDocument]]:
+    """The documents of each set in :data:`SET_FILES` under ``root`` (an empty list where a file is absent)."""
+    root = Path(root)
+    cache: dict[str, list[LabelledDocument]] = {}
+    out = {}
+    for name, (file, split) in SET_FILES.items():
+        if file not in cache:
+            cache[file] = read_labels(root / file) if (root / file).exists() else []
+        out[name] = [d for d in cache[file] if d.set == split]
+    return out
