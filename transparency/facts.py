@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
-from .models import Evidence
+from .models import Document, Evidence
 
 AttrType = Literal["str", "num", "bool"]
 Target = Literal["document", "checklist", "case"]
@@ -64,7 +64,7 @@ CATALOGUE: dict[tuple[str, str], FactKind] = _kinds(
     FactKind("contact", "document", "A usable contact channel.", attrs={"generic": "bool"},
              subkinds=("phone", "email", "wechat", "address", "url", "form")),
     FactKind("party", "document", "An accountable party: person, organisation, successor, or a generic one.",
-             attrs={"verb": "str", "title": "str", "role": "bool"},
+             attrs={"verb": "str", "title": "str", "role": "bool", "signature": "bool"},
              subkinds=("person", "organisation", "successor", "team", "generic", "support")),
     FactKind("reason", "document", "A stated cause of the closure.", attrs={"cue": "str"},
              subkinds=("specific", "boilerplate", "link_only")),
@@ -105,14 +105,39 @@ CATALOGUE: dict[tuple[str, str], FactKind] = _kinds(
 )
 
 
-def kinds_for(target: Target) -> dict[str, FactKind]:
-    """The fact kinds a rule of ``target`` may test, by name."""
+def base_kinds_for(target: Target) -> dict[str, FactKind]:
+    """The fact kinds extraction produces for ``target``, without the relation stage's attributes."""
     return {name: k for (t, name), k in CATALOGUE.items() if t == target}
+
+
+def kinds_for(target: Target) -> dict[str, FactKind]:
+    """The fact kinds a rule of ``target`` may test, by name. Document facts also carry the boolean
+    attributes of the relation stage (``matrices/relations.yaml``: properties and relations)."""
+    kinds = base_kinds_for(target)
+    if target == "document":
+        from .relate.spec import default_relations
+
+        for kind, attrs in default_relations().attrs.items():
+            k = kinds[kind]
+            kinds[kind] = FactKind(k.name, k.target, k.doc, {**k.attrs, **dict.fromkeys(sorted(attrs), "bool")},
+                                   k.subkinds, k.evidence)
+    return kinds
 
 
 def register(kind: FactKind) -> None:
     """Add a fact kind (used by the checklist and case stages for their own facts)."""
     CATALOGUE[(kind.target, kind.name)] = kind
+
+
+def document_marker(document: "Document", fact_id: int = 0) -> dict[str, str | int | float | bool]:
+    """The marker fact of one document: its context (kind, language, client tier, legal status…)."""
+    from .rules.compiler import context_scalar
+
+    client = document.client
+    return {"id": fact_id, "fact": "document", "kind": document.kind, "language": document.language,
+            "tier": context_scalar(client.tier if client else None),
+            "remote": bool(client.remote) if client else False,
+            "legal_status": context_scalar(document.legal_status), "chars": len(document.text)}
 
 
 def evidence_fact(evidence: Evidence, fact_id: int) -> dict[str, str | int | float | bool]:

@@ -145,6 +145,7 @@ class DimensionResult(_Model):
     score: float = Field(ge=0.0, le=1.0)
     evidence: list[Evidence] = Field(default_factory=list)
     looked_for: str | None = Field(None, description="what was looked for and not found ('why not')")
+    decided_by: str | None = Field(None, description="code of the status rule that decided it (none: absent)")
 
 
 class Formula(_Model):

@@ -9,11 +9,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from .engine import get_backend
-from .facts import evidence_fact
+from .facts import document_marker, evidence_fact
 from .judge.findings import build_findings, sort_findings
 from .judge.score import document_score, explain
 from .models import Document, DimensionResult, Evaluation, Evidence, Formula, status_names
-from .rules.compiler import context_scalar
 from .rules.loader import RuleSet, default_ruleset
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -25,12 +24,7 @@ Fact = dict[str, Any]
 def document_facts(document: Document, evidence: list[Evidence], matrix: dict[str, DimensionResult],
                    formula: Formula) -> tuple[list[Fact], dict[int, Evidence]]:
     """The facts of one document (marker, statuses, evidence) and the evidence behind each fact id."""
-    client = document.client
-    facts: list[Fact] = [{
-        "id": 0, "fact": "document", "kind": document.kind, "language": document.language,
-        "tier": context_scalar(client.tier if client else None),
-        "remote": bool(client.remote) if client else False,
-        "legal_status": context_scalar(document.legal_status), "chars": len(document.text)}]
+    facts: list[Fact] = [document_marker(document, 0)]
     for name, status in status_names(matrix, formula).items():
         facts.append({"id": len(facts), "fact": "status", "dimension": name, "status": status})
     by_id: dict[int, Evidence] = {}

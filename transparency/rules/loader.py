@@ -237,7 +237,7 @@ def _check_condition(path: str, label: str, raw: Any, line: int, target: str, wh
     value = raw[prim]
     kinds = kinds_for(target) if target in MARKERS else {}
     if prim in ("requires", "forbids"):
-        _check_pattern(path, label, value, raw.key_lines[prim], kinds, problems)
+        check_pattern(path, label, value, raw.key_lines[prim], kinds, problems)
     elif prim in ("all_of", "any_of", "none_of"):
         if not isinstance(value, LineList) or not value:
             problems.append(Problem(path, raw.key_lines[prim], f"{label}: {prim} takes a non-empty list"))
@@ -265,7 +265,7 @@ def _check_condition(path: str, label: str, raw: Any, line: int, target: str, wh
                                     f"{label}: builtin {value!r} is for target {BUILTINS[value][0]!r}"))
 
 
-def _check_pattern(path: str, label: str, raw: Any, line: int, kinds: dict[str, FactKind],
+def check_pattern(path: str, label: str, raw: Any, line: int, kinds: dict[str, FactKind],
                    problems: list[Problem]) -> None:
     line = getattr(raw, "line", line)
     if not isinstance(raw, LineDict) or "fact" not in raw:

@@ -30,6 +30,20 @@ class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
 
+def valid_code(v: str, example: str = "TT001") -> str:
+    """A stable rule code (two or three capital letters and three digits), or a ValueError."""
+    if not CODE_RE.match(v):
+        raise ValueError(f"code {v!r} must be two or three capital letters and three digits, e.g. {example}")
+    return v
+
+
+def valid_name(v: str, example: str = "time-absent") -> str:
+    """A kebab-case rule name, or a ValueError."""
+    if not NAME_RE.match(v):
+        raise ValueError(f"name {v!r} must be kebab-case, e.g. {example}")
+    return v
+
+
 class Pattern(BaseModel):
     """``{fact: KIND, attr: value | [values] | {op: value}}``; attributes are checked against the
     fact catalogue by the loader."""
@@ -123,16 +137,12 @@ class RuleSpec(_Strict):
     @field_validator("code")
     @classmethod
     def _code(cls, v: str) -> str:
-        if not CODE_RE.match(v):
-            raise ValueError(f"code {v!r} must be two or three capital letters and three digits, e.g. TT001")
-        return v
+        return valid_code(v)
 
     @field_validator("name")
     @classmethod
     def _name(cls, v: str) -> str:
-        if not NAME_RE.match(v):
-            raise ValueError(f"name {v!r} must be kebab-case, e.g. time-absent")
-        return v
+        return valid_name(v)
 
     @field_validator("dimension")
     @classmethod
