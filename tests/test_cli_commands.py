@@ -31,6 +31,16 @@ def test_explain_shows_documentation_and_examples(capsys):
     assert cli.main(["explain", "time-absent"]) == 0
 
 
+def test_explain_shows_a_status_rule_with_its_condition_and_examples(capsys):
+    assert cli.main(["explain", "SR301"]) == 0
+    out = capsys.readouterr().out
+    for part in ("responsibility-named-party-with-channel", "responsibility is concrete when", "near_channel",
+                 "why:", "holds (zh)", "does not hold (en)"):
+        assert part in out
+    assert cli.main(["explain", "owner-unidentified"]) == 0
+    assert "SR602" in capsys.readouterr().out
+
+
 def test_explain_unknown_code_suggests_close_ones(capsys):
     assert cli.main(["explain", "TM0O2"]) == 2
     assert "TM002" in capsys.readouterr().err

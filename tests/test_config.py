@@ -123,7 +123,7 @@ kind = "brochure"
 kind = "faq"
 """)
     found = problems(path)
-    assert f"{path}:2: unknown key 'colour'; known keys: select, ignore, extend-rules, severity, profiles" in found
+    assert f"{path}:2: unknown key 'colour'; known keys: select, ignore, extend-rules, status-rules, severity, profiles" in found
     assert any(p.startswith(f"{path}:3: ignore must be a list") for p in found)
     assert any(p.startswith(f"{path}:4: extend-rules: rule file 'missing.yaml' not found") for p in found)
     assert any(p.startswith(f"{path}:7: severity of TT001: 'fatal' is not one of") for p in found)

@@ -8,6 +8,7 @@ over). Keys::
     select = ["TM", "TF001"]        # codes or code prefixes to run (default: every rule)
     ignore = ["TS002"]              # codes or prefixes not to run; the longer matching prefix wins
     extend-rules = ["house.yaml"]   # extra rule files, relative to this configuration file
+    status-rules = ["policy.yaml"]  # house status rules (docs/status-rules.md), relative to this file
     [severity]                      # code or prefix -> error | warning | suggestion
     TM005 = "warning"
     [[profiles]]                    # documents matching a glob (relative to this file's folder)
@@ -39,7 +40,7 @@ SEVERITIES = ("error", "warning", "suggestion")
 KINDS = ("letter", "faq", "meeting_script", "notice", "other")
 TIERS = ("core", "key", "ordinary")
 LANGUAGES = ("zh", "en")
-_KEYS = ("select", "ignore", "extend-rules", "severity", "profiles")
+_KEYS = ("select", "ignore", "extend-rules", "status-rules", "severity", "profiles")
 _PROFILE_KEYS = ("glob", "kind", "tier", "language")
 _PROFILE_VALUES = {"kind": KINDS, "tier": TIERS, "language": LANGUAGES}
 _OUR_TABLE = re.compile(r"^\s*(\[\s*tool\s*\.\s*transparency\b|\[\[\s*tool\s*\.\s*transparency\b|"
@@ -100,6 +101,7 @@ class Config:
     select: tuple[str, ...] | None = None
     ignore: tuple[str, ...] = ()
     extend_rules: list[Path] = field(default_factory=list)
+    status_rules: list[Path] = field(default_factory=list)
     severity: dict[str, str] = field(default_factory=dict)
     profiles: tuple[Profile, ...] = ()
     #: where each setting was written, for error messages: (key, value or "") -> (file, line)
@@ -172,6 +174,7 @@ class Config:
                 "select": list(self.select) if self.select is not None else None,
                 "ignore": list(self.ignore),
                 "extend-rules": [str(p) for p in self.extend_rules],
+                "status-rules": [str(p) for p in self.status_rules],
                 "severity": dict(self.severity),
                 "profiles": [{k: v for k, v in vars(p).items() if v is not None} for p in self.profiles]}
 
@@ -308,18 +311,21 @@ def load_config(path: str | os.PathLike[str]) -> Config:
     select = code_list("select")
     ignore = code_list("ignore") or ()
 
-    extend: list[Path] = []
-    raw_extend = table.get("extend-rules", [])
-    if not isinstance(raw_extend, list) or not all(isinstance(v, str) for v in raw_extend):
-        problem(f"extend-rules must be a list of file paths, not {_type_name(raw_extend)}",
-                "extend-rules")
-    else:
-        for v in raw_extend:
-            rule_file = (path.parent / v).resolve()
-            if not rule_file.is_file():
-                problem(f"extend-rules: rule file {v!r} not found (looked for {rule_file})",
-                        "extend-rules", v)
-            extend.append(rule_file)
+    def file_list(key: str) -> list[Path]:
+        files: list[Path] = []
+        raw_files = table.get(key, [])
+        if not isinstance(raw_files, list) or not all(isinstance(v, str) for v in raw_files):
+            problem(f"{key} must be a list of file paths, not {_type_name(raw_files)}", key)
+            return files
+        for v in raw_files:
+            file = (path.parent / v).resolve()
+            if not file.is_file():
+                problem(f"{key}: rule file {v!r} not found (looked for {file})", key, v)
+            files.append(file)
+        return files
+
+    extend = file_list("extend-rules")
+    status_files = file_list("status-rules")
 
     severity: dict[str, str] = {}
     raw_severity = table.get("severity", {})
@@ -364,7 +370,8 @@ def load_config(path: str | os.PathLike[str]) -> Config:
                                         language=entry.get("language")))
     if problems:
         raise ConfigError(problems)
-    return Config(path=path, select=select, ignore=ignore, extend_rules=extend, severity=severity,
+    return Config(path=path, select=select, ignore=ignore, extend_rules=extend, status_rules=status_files,
+                  severity=severity,
                   profiles=tuple(profiles), origins=origins)
 
 

@@ -178,6 +178,10 @@ class Explanation(_Model):
                                   description="dimension -> what was looked for and not found")
     rules_looked_for: dict[str, str] = Field(
         default_factory=dict, description="code of a rule that fired on an absence -> what it looked for")
+    decided_by: dict[str, str | None] = Field(
+        default_factory=dict, description="dimension -> the status rule that decided it (none: absent)")
+    status_rules: list[str] = Field(
+        default_factory=list, description="house status-rule files in force; empty: the default matrix")
 
 
 class Evaluation(_Model):

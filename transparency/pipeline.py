@@ -6,6 +6,7 @@ engine nothing of text, and scoring never re-reads the text.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from .engine import get_backend
@@ -17,6 +18,7 @@ from .rules.loader import RuleSet, default_ruleset
 
 if TYPE_CHECKING:  # pragma: no cover
     from .config import Config
+    from .status.rules import StatusRules
 
 Fact = dict[str, Any]
 
@@ -63,11 +65,28 @@ def judge(document: Document, evidence: list[Evidence], matrix: dict[str, Dimens
 
 
 def evaluate_document(document: Document, *, ruleset: RuleSet | None = None,
-                      config: "Config | None" = None, backend: str | None = None) -> Evaluation:
-    """Evaluate one document with the bundled rules (or ``ruleset``)."""
+                      config: "Config | None" = None, backend: str | None = None,
+                      status_rules: "StatusRules | None" = None) -> Evaluation:
+    """Evaluate one document with the bundled rules (or ``ruleset``) and the bundled status rules
+    (or ``status_rules``, else the configuration's ``status-rules`` house policy)."""
     from .extract import extract
     from .judge.statuses import assess
 
+    if status_rules is None and config is not None and config.status_rules:
+        status_rules = house_status_rules(tuple(config.status_rules))
     evidence = extract(document)
-    matrix, formula = assess(document, evidence)
-    return judge(document, evidence, matrix, formula, ruleset=ruleset, config=config, backend=backend)
+    matrix, formula = assess(document, evidence, status_rules=status_rules, backend=backend)
+    evaluation = judge(document, evidence, matrix, formula, ruleset=ruleset, config=config, backend=backend)
+    if status_rules is not None and not status_rules.is_default:
+        evaluation.explanation.status_rules = list(status_rules.files[1:] if status_rules.files
+                                                   and status_rules.files[0].endswith("statuses.yaml")
+                                                   else status_rules.files)
+    return evaluation
+
+
+@lru_cache(maxsize=32)
+def house_status_rules(files: tuple) -> "StatusRules":
+    """The bundled status rules with a configuration's house files applied (loaded once per process)."""
+    from .status.rules import load_status_rules
+
+    return load_status_rules(files)

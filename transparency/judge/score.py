@@ -67,4 +67,6 @@ def explain(rules: dict[str, Rule], findings: list[Finding], matrix: dict[str, D
             words = looked_for(rules[f.code].check)
             if words:
                 missing[f.code] = "; ".join(words)
-    return Explanation(fired=fired, unmet=unmet, rules_looked_for=missing)
+    decided_by = {name: r.decided_by for name, r in
+                  [*matrix.items(), ("cause", formula.cause), ("plan", formula.plan), ("owner", formula.owner)]}
+    return Explanation(fired=fired, unmet=unmet, rules_looked_for=missing, decided_by=decided_by)

@@ -31,6 +31,8 @@ def _dimension(result: DimensionResult) -> dict[str, Any]:
     }
     if result.looked_for:
         out["looked_for"] = result.looked_for
+    if result.decided_by:
+        out["decided_by"] = result.decided_by
     return out
 
 
@@ -48,8 +50,12 @@ def document_dict(path: str, ev: Evaluation) -> dict[str, Any]:
     """One document's entry: path, language, kind, score, matrix, formula, findings."""
     formula = None
     if ev.formula is not None:
-        formula = {part: {"status": getattr(ev.formula, part).status}
-                   for part in ("cause", "plan", "owner")}
+        formula = {}
+        for part in ("cause", "plan", "owner"):
+            result = getattr(ev.formula, part)
+            formula[part] = {"status": result.status}
+            if result.decided_by:
+                formula[part]["decided_by"] = result.decided_by
         formula["complete"] = ev.formula.complete
     return {"path": path, "language": ev.document.language, "kind": ev.document.kind,
             "score": ev.score,

@@ -30,7 +30,17 @@ def decide(document: Document, evidence: list[Evidence], rules: StatusRules | No
            backend: str | None = None) -> tuple[dict[str, DimensionResult], Formula]:
     """The matrix (reason, time, responsibility, compensation) and formula (cause, plan, owner) of
     ``document``, from ``evidence`` already through the relation stage."""
+    results, _ = run_status_rules(document, evidence, rules, backend)
+    matrix = {d: results[d] for d in ("reason", "time", "responsibility", "compensation")}
+    return matrix, Formula(cause=results["cause"], plan=results["plan"], owner=results["owner"])
+
+
+def run_status_rules(document: Document, evidence: list[Evidence], rules: StatusRules | None = None,
+                     backend: str | None = None) -> tuple[dict[str, DimensionResult], set[str]]:
+    """Every dimension's result, and the codes of all status rules that held (not only the deciding
+    ones: the rule examples check that a rule holds where it says it does)."""
     rules = rules or default_status_rules()
+    held: set[str] = set()
     facts = [document_marker(document, 0)]
     for e in evidence:
         facts.append(evidence_fact(e, len(facts)))
@@ -39,6 +49,7 @@ def decide(document: Document, evidence: list[Evidence], rules: StatusRules | No
         fired: dict[str, list[tuple[int, ...]]] = {}
         for firing in get_backend(program, backend).run(facts):
             fired.setdefault(firing.code, []).append(firing.fact_ids)
+        held.update(fired)
         for dim in dimensions:
             results[dim] = _decide_one(dim, rules, fired, evidence)
             facts.append({"id": len(facts), "fact": "status", "dimension": dim, "status": results[dim].status})
@@ -46,8 +57,7 @@ def decide(document: Document, evidence: list[Evidence], rules: StatusRules | No
         if spec.same_as:
             src = results[spec.same_as]
             results[dim] = src.model_copy(update={"score": status_score(dim, src.status)})
-    matrix = {d: results[d] for d in ("reason", "time", "responsibility", "compensation")}
-    return matrix, Formula(cause=results["cause"], plan=results["plan"], owner=results["owner"])
+    return results, held
 
 
 def _decide_one(dim: str, rules: StatusRules, fired: dict[str, list[tuple[int, ...]]],
