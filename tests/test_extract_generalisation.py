@@ -189,10 +189,11 @@ def test_contact_me_from_an_unnamed_writer_is_not_a_named_contact():
     assert judged(text)["responsibility"] == "vague"
 
 
-def test_a_signature_alone_is_no_party_to_contact():
+def test_a_signature_alone_is_a_party_without_a_channel():
+    # MATRIX.md Reading 1: the signing operator is named; with no channel responsibility is vague.
     text = ("We're closing Loomly on 30 April 2025. Thank you for everything.\n\n"
             "Marta Ruiz\nFounder, Loomly")
-    assert judged(text, "en")["responsibility"] == "absent"
+    assert judged(text, "en")["responsibility"] == "vague"
 
 
 def test_a_signature_with_a_direct_channel_is_a_contact():

@@ -70,8 +70,9 @@ def test_a_refund_share_is_no_trend(text, language):
     ("On 2 April 2025 the shareholders resolved that the Company be wound up.", "en"),
     ("Our board decided last month that the gallery will close on 30 June 2025.", "en"),
 ])
-def test_a_governing_bodys_resolution_alone_is_a_vague_cause(text, language):
-    assert judged(text, language)["reason"] == "vague"
+def test_a_governing_bodys_resolution_alone_is_no_cause(text, language):
+    # MATRIX.md Reading 3: a bare decision is no cause at all.
+    assert judged(text, language)["reason"] == "absent"
 
 
 def test_a_board_resolution_with_no_closure_near_is_no_cause():
@@ -135,6 +136,7 @@ def test_a_cause_word_inside_a_firms_name_is_no_cause():
             "at 4 Quay Street, Bristol.")
     reasons = [k for k in kinds(text, "en") if k[0] == "reason"]
     assert not reasons
+    # No cause, and no insolvency procedure (MATRIX.md Reading 6), from the firm's name.
     assert judged(text, "en")["reason"] == "absent"
 
 
@@ -238,8 +240,9 @@ def test_a_signing_writer_who_says_text_me_is_the_contact():
     assert judged(_SIGNED_LETTER.format(ask="text me or email"), "en")["responsibility"] == "concrete"
 
 
-def test_a_far_signature_without_contact_me_is_not_the_contact():
-    assert judged(_SIGNED_LETTER.format(ask="write to"), "en")["responsibility"] == "vague"
+def test_a_far_signature_with_the_operators_own_mailbox_is_concrete():
+    # MATRIX.md Reading 1: Lakeside Piano Lessons is named, and the mailbox on its domain is its own.
+    assert judged(_SIGNED_LETTER.format(ask="write to"), "en")["responsibility"] == "concrete"
 
 
 def test_a_compound_title_after_a_name_names_a_contact():

@@ -146,6 +146,15 @@ def test_relations_mark_a_date_alone_on_its_line_as_the_letter_date():
     assert date.attrs["dateline"] is True
 
 
+def test_a_word_inside_a_firms_name_is_marked_in_name():
+    doc = Document(text="Claims go to the administrators, Harbour Insolvency LLP, at 4 Quay Street.", language="en")
+    [word] = [e for e in relate(doc, extract(doc)) if e.kind == "topic"]
+    assert word.attrs["in_name"] is True
+    doc = Document(text="公司已进入破产清算程序。", language="zh")
+    [word] = [e for e in relate(doc, extract(doc)) if e.kind == "topic"]
+    assert word.attrs["in_name"] is False
+
+
 def test_relations_keep_spans_and_add_only_attributes():
     doc = Document(text="预付款将于2024年4月30日前全额退还至原付款账户。", language="zh")
     before = extract(doc)
@@ -246,6 +255,7 @@ def test_a_relation_to_an_unknown_class_is_an_error(tmp_path):
 # -- a house policy -------------------------------------------------------------------------------
 HOUSE = """\
     # Only a named person with a phone number is a concrete accountable party.
+    disable: [SR304]   # the operator with its own hotline or mailbox is not enough for this company
     rules:
       - code: SR301
         name: responsibility-named-person-with-phone

@@ -95,9 +95,12 @@ def test_a_refusal_is_no_compensation():
     assert statuses("No refunds will be issued.", "en")[0]["compensation"] == "absent"
 
 
-def test_the_companys_signature_is_not_an_accountable_party():
+def test_the_named_operator_without_a_channel_is_vague_responsibility():
+    # MATRIX.md Reading 1: the operator named in its signature is an accountable party; no channel: vague.
     got, _, _ = statuses("本店将于2024年3月31日停业，感谢支持。\n\n上海力动健身有限公司")
-    assert got["responsibility"] == "absent"
+    assert got["responsibility"] == "vague"
+    got, _, _ = statuses("本店将于2024年3月31日停业，感谢支持。\n\n上海力动健身有限公司\n电话：021-6123 4567")
+    assert got["responsibility"] == "concrete"
 
 
 def test_a_support_hotline_is_a_generic_channel():
@@ -107,9 +110,10 @@ def test_a_support_hotline_is_a_generic_channel():
     assert phone.attrs["generic"] is True
 
 
-def test_a_refund_alone_is_not_a_plan():
+def test_a_refund_process_is_a_plan_for_the_clients_money():
+    # MATRIX.md Reading 2; the payer is unidentified (no operator named), so the owner is vague.
     got, _, _ = statuses("预付款将于2024年3月31日前全额原路退还。")
-    assert (got["compensation"], got["plan"], got["owner"]) == ("concrete", "absent", "absent")
+    assert (got["compensation"], got["plan"], got["owner"]) == ("concrete", "concrete", "vague")
 
 
 def test_a_named_handler_of_a_named_item_is_a_plan_with_an_owner():

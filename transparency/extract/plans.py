@@ -101,6 +101,32 @@ def operator_names(folded: str, parties: list[Hit]) -> set[str]:
     return names
 
 
+def operator_hits(folded: str, parties: list[Hit]) -> list[Hit]:
+    """Where the text names its operator (the company, brand, product or writer issuing the notice).
+
+    A named organisation counts when it reads as a company's name (a legal form such as 有限公司, 集团,
+    银行, "Ltd", or a capitalised Latin name), so that a phrase the party finder took for a name (门店闭店)
+    does not make a document's hotline "the operator's own". The names are then those of
+    :func:`operator_names` over these organisations, quoted names and repeated capitalised names (the
+    first mention of each), plus each such organisation and each self-named writer."""
+    companies = [h for h in parties if h.kind == "party" and h.quality == "concrete" and h.subkind == "organisation"
+                 and (_COMPANY.search(folded, h.start, h.end) or re.match(r"[A-Z][A-Za-z&' .-]+$", folded[h.start:h.end]))]
+    writers = [h for h in parties if h.kind == "party" and h.quality == "concrete" and (h.attrs or {}).get("writer")]
+    out = []
+    for name in sorted(operator_names(folded, companies)):
+        at = folded.find(name)
+        if at >= 0:
+            out.append(Hit("operator", "named", "concrete", at, at + len(name), name))
+    for h in companies + writers:
+        out.append(Hit("operator", "named", "concrete", h.start, h.end, folded[h.start:h.end]))
+    return out
+
+
+# A company's name ends in a legal or institutional form (general language: the forms a registered
+# name carries in zh-Hans, zh-Hant and English).
+_COMPANY = re.compile(r"(?:公司|集团|集團|银行|銀行|商行|工作室|Inc\.?|Ltd\.?|LLC|LLP|Corp\.?|Co\.|Limited|GmbH|PLC|plc)$")
+
+
 def resolve_plans(plans: list[Hit], others: list[Hit], folded: str, sentences: Bounds,
                   found: dict | None = None) -> list[Hit]:
     """Set each plan's quality, ``has_actor`` and value from the evidence in its sentence.

@@ -237,9 +237,12 @@ def find_reasons(folded: str, found: dict) -> list[Hit]:
         m = _BODY_BEFORE.search(folded, max(0, v.start() - 40), v.start())
         # The closure itself must be near: 决定 / "decided" alone is in ``closure`` as a decision word.
         if m and _near(found.get(("topics", "closure"), []), m.start(), v.end(), folded):
-            hits.append(Hit("reason", "boilerplate", "vague", m.start(), v.end(), folded[m.start():v.end()], {"cue": ""}))
+            hits.append(Hit("reason", "boilerplate", "vague", m.start(), v.end(), folded[m.start():v.end()],
+                            {"cue": "", "decision": True}))
     for s, e in found.get(("reasons", "boilerplate_standalone"), ()):
-        hits.append(Hit("reason", "boilerplate", "vague", s, e, folded[s:e], {"cue": ""}))
+        # 股东方的决定: a decision given as the account, which MATRIX.md Reading 3 counts as no cause.
+        hits.append(Hit("reason", "boilerplate", "vague", s, e, folded[s:e],
+                        {"cue": "", "decision": bool(_DECIDED.search(folded, s, e))}))
     for s, e in found.get(("reasons", "link_only"), ()):
         hits.append(Hit("reason", "link_only", "vague", s, e, folded[s:e], {"cue": ""}))
     out = []

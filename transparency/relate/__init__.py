@@ -39,6 +39,14 @@ def _pairs(scope: str, layout: Layout, left: list[Evidence], right: list[Evidenc
                     if layout.paragraph(a) == layout.paragraph(right[j]):
                         yield i, j
         return
+    if scope == "inside":
+        order = sorted(range(len(right)), key=lambda j: right[j].span.start)
+        starts = [right[j].span.start for j in order]
+        for i, a in enumerate(left):
+            for j in order[:bisect_right(starts, a.span.start)]:
+                if a.span.end <= right[j].span.end:
+                    yield i, j
+        return
     # together: the same paragraph, or at most NEAR characters apart
     by_paragraph: dict[int, list[int]] = {}
     for j, b in enumerate(right):

@@ -6,7 +6,8 @@ The scopes a relation may ask for (``matrices/relations.yaml``):
 - ``same_or_next_sentence``: the second is in the first's sentence or the one right after it, in the
   same paragraph ("…gets a full refund. We'll send it through Steam before 15 December");
 - ``together``: the same paragraph, or at most ``NEAR`` characters apart even across a line break
-  (a phone number at the foot of a letter does not attach to a name three paragraphs up).
+  (a phone number at the foot of a letter does not attach to a name three paragraphs up);
+- ``inside``: the first lies within the second's span (a word inside a company's name).
 """
 
 from __future__ import annotations
@@ -18,8 +19,8 @@ from ..models import Evidence
 
 NEAR = 80  # characters: evidence this close together belongs together even across a line break
 
-Scope = Literal["same_sentence", "same_or_next_sentence", "together"]
-SCOPES: tuple[str, ...] = ("same_sentence", "same_or_next_sentence", "together")
+Scope = Literal["same_sentence", "same_or_next_sentence", "together", "inside"]
+SCOPES: tuple[str, ...] = ("same_sentence", "same_or_next_sentence", "together", "inside")
 
 
 class Layout:
@@ -55,4 +56,6 @@ class Layout:
             return self.same_or_next_sentence(a, b)
         if scope == "together":
             return self.together(a, b)
+        if scope == "inside":
+            return b.span.start <= a.span.start and a.span.end <= b.span.end
         raise ValueError(f"unknown scope {scope!r}; expected one of {', '.join(SCOPES)}")
