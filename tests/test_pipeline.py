@@ -40,11 +40,12 @@ def test_findings_sit_on_the_evidence_that_caused_them():
     assert by_code["TM004"].span.text == "近期"
 
 
-def test_whole_document_findings_sit_on_the_first_line():
+def test_whole_document_findings_are_reported_at_file_level():
     ev = _judge(evidence=[reason, soon])
     f = next(f for f in ev.findings if f.code == "TM006")
-    assert (f.span.start, f.span.end, f.span.text) == (0, 6, "尊敬的客户：")
+    assert f.scope == "document" and (f.span.start, f.span.end, f.span.text) == (0, 0, "")
     assert not f.evidence
+    assert all(g.scope == "span" for g in ev.findings if g.evidence)
 
 
 def test_english_messages_for_english_documents():

@@ -136,6 +136,8 @@ class Finding(_Model):
     evidence: list[Evidence] = Field(default_factory=list)
     fix: str | None = None
     source: str | None = Field(None, description="seed section, law article or policy behind the rule")
+    scope: Literal["span", "document"] = Field(
+        "span", description="document: about the whole text (something missing), reported at file level")
 
 
 class DimensionResult(_Model):

@@ -13,15 +13,9 @@ _PLACEHOLDER = re.compile(r"\{(text|value\.[a-z_]+|attr\.[a-z_]+)\}")
 
 
 def document_span(document: Document) -> Span:
-    """The span of the document's first line (an empty span at 0 for an empty text): where findings
-    about the whole document sit."""
-    text = document.text
-    end = len(text)
-    for i, ch in enumerate(text):
-        if ch in "\r\n":
-            end = i
-            break
-    return document.span(0, end)
+    """An empty span at the start of the text: findings about the whole document (something missing)
+    carry it with ``scope="document"`` and are reported at file level, not under the title line."""
+    return document.span(0, 0)
 
 
 def fill(template: str | None, evidence: Evidence | None) -> str | None:
@@ -55,7 +49,12 @@ def build_findings(document: Document, firings: set[Firing], rules: dict[str, Ru
     def position(firing: Firing) -> tuple[int, ...]:
         return tuple(evidence_by_id[i].span.start for i in firing.fact_ids if i in evidence_by_id)
 
-    for firing in sorted(firings, key=lambda f: (f.code, position(f), f.fact_ids)):
+    def length(firing: Firing) -> int:
+        bound = [evidence_by_id[i] for i in firing.fact_ids if i in evidence_by_id]
+        return -(bound[0].span.end - bound[0].span.start) if bound else 0
+
+    # per code in reading order, the longer of two overlapping spans first (it is the one kept)
+    for firing in sorted(firings, key=lambda f: (f.code, position(f)[:1], length(f), position(f), f.fact_ids)):
         rule = rules[firing.code]
         if rule.one_per_document:
             if rule.code in reported:
@@ -63,6 +62,8 @@ def build_findings(document: Document, firings: set[Firing], rules: dict[str, Ru
             reported.add(rule.code)
         bound = [evidence_by_id[i] for i in firing.fact_ids if i in evidence_by_id]
         span = bound[0].span if bound else whole
+        if bound and any(f.code == rule.code and f.scope == "span" and _overlap(f.span, span) for f in out):
+            continue  # one phrase, one finding of a rule (两个重叠的 "近期" hits of one phrase)
         key = (rule.code, span.start, span.end)
         if key in seen:
             continue
@@ -72,8 +73,13 @@ def build_findings(document: Document, firings: set[Firing], rules: dict[str, Ru
             code=rule.code, name=rule.name, severity=rule.severity,
             message=fill(rule.message_in(document.language), first) or "",
             dimension=rule.dimension, span=span, evidence=bound,
-            fix=fill(rule.fix_in(document.language), first), source=rule.source))
+            fix=fill(rule.fix_in(document.language), first), source=rule.source,
+            scope="span" if bound else "document"))
     return sort_findings(out)
+
+
+def _overlap(a: Span, b: Span) -> bool:
+    return a.start < b.end and b.start < a.end
 
 
 def sort_findings(findings: list[Finding]) -> list[Finding]:

@@ -34,7 +34,9 @@ def render(results: Sequence[Result], errors: Sequence[LintError], **_: Any) -> 
             s = f.span
             props = [f"file={escape_property(path)}"]
             message = f.message
-            if offsets_in_file(path):
+            if f.scope == "document":
+                pass  # about the whole file: an annotation on the file, no line
+            elif offsets_in_file(path):
                 props += [f"line={s.line}", f"col={s.column}", f"endLine={s.end_line}",
                           f"endColumn={s.end_column}"]
             else:

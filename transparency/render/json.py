@@ -42,7 +42,7 @@ def finding_dict(f: Finding) -> dict[str, Any]:
     return {"code": f.code, "name": f.name, "severity": f.severity, "message": f.message,
             "dimension": f.dimension, "start": s.start, "end": s.end, "line": s.line,
             "column": s.column, "end_line": s.end_line, "end_column": s.end_column,
-            "text": s.text, "fix": f.fix, "source": f.source,
+            "text": s.text, "fix": f.fix, "source": f.source, "scope": f.scope,
             "evidence": [_evidence(e) for e in f.evidence]}
 
 

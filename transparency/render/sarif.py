@@ -64,7 +64,9 @@ def _result(path: str, f: Finding, index: int) -> dict[str, Any]:
     message = f.message + (f"\nFix: {f.fix}" if f.fix else "")
     physical: dict[str, Any] = {"artifactLocation": {"uri": _uri(path)}}
     properties: dict[str, Any] = {"severity": f.severity, "dimension": f.dimension, "text": s.text}
-    if offsets_in_file(path):
+    if f.scope == "document":
+        properties["scope"] = "document"  # about the whole file: no region
+    elif offsets_in_file(path):
         physical["region"] = {"startLine": s.line, "startColumn": s.column, "endLine": s.end_line,
                               "endColumn": s.end_column, "charOffset": s.start,
                               "charLength": s.end - s.start}

@@ -83,11 +83,12 @@ def render_finding(path: str, text: str, starts: list[int], finding: Finding,
     """One finding: header, source excerpt with carets, and ``help:`` line when there is a fix."""
     paint = paint or _Paint(False)
     span = finding.span
-    header = (f"{paint('bold', f'{path}:{span.line}:{span.column}:')} "
+    where = f"{path}:" if finding.scope == "document" else f"{path}:{span.line}:{span.column}:"
+    header = (f"{paint('bold', where)} "
               f"{paint(finding.severity, finding.code)} [{finding.severity}] {finding.message}")
     lines = [header]
     line_no = span.line
-    if line_no - 1 < len(starts):
+    if finding.scope != "document" and line_no - 1 < len(starts):
         lo = starts[line_no - 1]
         hi = starts[line_no] if line_no < len(starts) else len(text)
         line = text[lo:hi].rstrip("\r\n")
