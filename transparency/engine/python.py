@@ -24,15 +24,19 @@ class PythonBackend:
         if len(markers) != 1:
             raise ValueError(f"expected exactly one {self.program.marker!r} marker fact, got {len(markers)}")
         marker = markers[0]
-        others = [f for f in facts if f is not marker]
+        # A pattern matches only facts of its kind: index them once (the same semantics, fewer tests).
+        by_kind: dict[object, list[Fact]] = {}
+        for f in facts:
+            if f is not marker:
+                by_kind.setdefault(f.get("fact"), []).append(f)
         fired: set[Firing] = set()
         for rule in self.program.rules:
             for conj in rule.conjunctions:
                 if not all(test_holds(t, marker) for t in conj.context):
                     continue
-                if any(pattern_matches(p, f) for p in conj.absent for f in others):
+                if any(pattern_matches(p, f) for p in conj.absent for f in by_kind.get(p.fact, ())):
                     continue
-                candidates = [[f["id"] for f in others if pattern_matches(p, f)] for p in conj.exists]
+                candidates = [[f["id"] for f in by_kind.get(p.fact, ()) if pattern_matches(p, f)] for p in conj.exists]
                 for binding in product(*candidates):
                     fired.add(Firing(rule.code, tuple(binding)))  # type: ignore[arg-type]
         return fired

@@ -39,6 +39,11 @@ def _pairs(scope: str, layout: Layout, left: list[Evidence], right: list[Evidenc
                     if layout.paragraph(a) == layout.paragraph(right[j]):
                         yield i, j
         return
+    if scope == "document":
+        for i in range(len(left)):
+            for j in range(len(right)):
+                yield i, j
+        return
     if scope == "inside":
         order = sorted(range(len(right)), key=lambda j: right[j].span.start)
         starts = [right[j].span.start for j in order]
@@ -75,9 +80,15 @@ def relate(document: Document, evidence: list[Evidence], relations: Relations | 
             if e.kind in kinds:
                 attrs[i][name] = prop(e, evidence, layout)
     facts = [evidence_fact(e, i) | attrs[i] for i, e in enumerate(evidence)]
+    by_kind: dict[str, list[int]] = {}
+    for i, e in enumerate(evidence):
+        by_kind.setdefault(e.kind, []).append(i)
 
     def members(name: str) -> list[int]:
-        return [i for i, f in enumerate(facts) if any(pattern_matches(p, f) for p in relations.classes[name])]
+        found: set[int] = set()
+        for p in relations.classes[name]:
+            found.update(i for i in by_kind.get(p.fact, ()) if i not in found and pattern_matches(p, facts[i]))
+        return sorted(found)
 
     for rel in relations.relations:
         of, to = members(rel.of), members(rel.to)

@@ -7,7 +7,8 @@ The scopes a relation may ask for (``matrices/relations.yaml``):
   same paragraph ("…gets a full refund. We'll send it through Steam before 15 December");
 - ``together``: the same paragraph, or at most ``NEAR`` characters apart even across a line break
   (a phone number at the foot of a letter does not attach to a name three paragraphs up);
-- ``inside``: the first lies within the second's span (a word inside a company's name).
+- ``inside``: the first lies within the second's span (a word inside a company's name);
+- ``document``: anywhere in the same text (the operator named anywhere owns its hotline).
 """
 
 from __future__ import annotations
@@ -19,8 +20,8 @@ from ..models import Evidence
 
 NEAR = 80  # characters: evidence this close together belongs together even across a line break
 
-Scope = Literal["same_sentence", "same_or_next_sentence", "together", "inside"]
-SCOPES: tuple[str, ...] = ("same_sentence", "same_or_next_sentence", "together", "inside")
+Scope = Literal["same_sentence", "same_or_next_sentence", "together", "inside", "document"]
+SCOPES: tuple[str, ...] = ("same_sentence", "same_or_next_sentence", "together", "inside", "document")
 
 
 class Layout:
@@ -58,4 +59,6 @@ class Layout:
             return self.together(a, b)
         if scope == "inside":
             return b.span.start <= a.span.start and a.span.end <= b.span.end
+        if scope == "document":
+            return True
         raise ValueError(f"unknown scope {scope!r}; expected one of {', '.join(SCOPES)}")
