@@ -148,11 +148,80 @@ def print_set(name, docs, tool, base, show_confusion, spans, gold_spans) -> dict
     return figures
 
 
+STRENGTH = {"absent": 0, "vague": 1, "concrete": 2}
+
+
+def _quoted_spans(doc, files) -> dict[str, list[tuple[int, int]]]:
+    """Spans of the labellers' quotes (first occurrence in the text), by column."""
+    import csv
+
+    out: dict[str, list[tuple[int, int]]] = {}
+    for f in files:
+        if not f.exists():
+            continue
+        with f.open(encoding="utf-8", newline="") as fh:
+            for row in csv.DictReader(fh):
+                if row["path"] == doc.path and row["quote"]:
+                    at = doc.text.find(row["quote"])
+                    if at >= 0:
+                        out.setdefault(row["column"], []).append((at, at + len(row["quote"])))
+    return out
+
+
+def classify(gold: str, got: str, gold_spans, tool_spans, debatable: bool) -> str:
+    """Why the tool's status differs from the gold label, for one cell."""
+    from transparency.measure import spans_overlap
+
+    if debatable:
+        return "label debatable"
+    found = any(spans_overlap(g, t) for g in gold_spans for t in tool_spans)
+    if STRENGTH[got] < STRENGTH[gold]:
+        return "wrong status decision" if found else "evidence missed"
+    return "wrong status decision" if found else "false evidence"
+
+
+def print_causes(docs, tool, spans) -> None:
+    """Every disagreement on real dev, classified; counts by cause and the ten most frequent kinds."""
+    import csv
+    from collections import Counter
+
+    real = CORPUS / "real"
+    gold_files = [real / "labelling" / "evidence_a.csv", real / "labelling" / "evidence_b.csv"]
+    adjudicated = set()
+    adj = real / "labelling" / "adjudication.csv"
+    if adj.exists():
+        with adj.open(encoding="utf-8", newline="") as fh:
+            adjudicated = {(r["path"], r["column"]) for r in csv.DictReader(fh)}
+    texts = {d.path: d.text for d in docs}
+    gold_evidence = read_evidence(real / "evidence.csv", texts) if (real / "evidence.csv").exists() else {}
+    causes: Counter = Counter()
+    kinds: Counter = Counter()
+    for d in docs:
+        quoted = gold_evidence.get(d.path) or _quoted_spans(d, gold_files)
+        for c in OVERALL:
+            gold, got = d.labels[c], tool[d.path][c]
+            if gold == got:
+                continue
+            cause = classify(gold, got, quoted.get(c, []), spans[d.path][c], (d.path, c) in adjudicated)
+            causes[cause] += 1
+            kinds[(c, f"{gold}->{got}", cause)] += 1
+    total = sum(causes.values())
+    print(f"\n== real-dev disagreements by cause ({total} cells; gold spans where given, else the labellers' quotes)")
+    for cause, n in causes.most_common():
+        print(f"   {cause:<24} {n:4d}  {n / total:6.1%}")
+    print("   the ten most frequent (column, gold->tool, cause):")
+    for (c, move, cause), n in kinds.most_common(10):
+        print(f"   {n:4d}  {c:<15} {move:<20} {cause}")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sets", default=",".join(SET_FILES), help="comma-separated: " + ", ".join(SET_FILES))
     parser.add_argument("--confusion", action="store_true", help="print confusion matrices")
     parser.add_argument("--no-baseline", action="store_true", help="skip the learned baseline")
+    parser.add_argument("--causes", action="store_true",
+                        help="on real dev only: classify each disagreement (evidence missed, false evidence, "
+                             "wrong status decision, label debatable) and list the most frequent")
     parser.add_argument("--json", type=Path, help="also write the figures as JSON to this file")
     parser.add_argument("--write-record", action="store_true",
                         help=f"store the hits per set and column in {RECORD.relative_to(REPO)} (the ratchet)")
@@ -190,6 +259,9 @@ def main(argv: list[str] | None = None) -> int:
     for name in names:
         figures[name] = print_set(name, docs[name], tool, base[name] if base else None,
                                   args.confusion, spans, gold_spans_all.get(name))
+
+    if args.causes and docs["real-dev"]:
+        print_causes(docs["real-dev"], tool, spans)
 
     if args.json:
         args.json.write_text(json.dumps(figures, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")

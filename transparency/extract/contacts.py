@@ -34,6 +34,8 @@ _LATIN_DIGIT = re.compile(r"\d[ ]+[A-Z][a-z]")
 _HAO = re.compile(r"\d\s*号")
 # 2025.3.31 / 2024.12.01: a dotted date, whose digits a phone parser may accept as a number.
 _DOTTED_DATE = re.compile(r"(?:19|20)\d{2}\.(?:0?[1-9]|1[0-2])\.(?:0?[1-9]|[12]\d|3[01])")
+# A number that starts with a calendar date (2025-03-01 08:00, 2025/03/01 17) is a timestamp, not a phone.
+_DATE_START = re.compile(r"\s*(?:19|20)\d{2}[-/.](?:0?[1-9]|1[0-2])[-/.](?:0?[1-9]|[12]\d|3[01])(?!\d)")
 _ID_BEFORE = re.compile(r"(?:编号|账号|帐号|单号|卡号|订单号|合同号|税号|代码|No\.?|#|ID)\s*[:：]?\s*$", re.I)
 
 
@@ -96,7 +98,8 @@ def find_phones(folded: str, language: str) -> list[Hit]:
                 raw = m.raw_string
                 if raw.isdigit() and not raw.startswith(("0", "1", "400", "800", "+")):
                     continue  # a bare digit run with no trunk prefix is an id, not a dialable number
-                if _ID_BEFORE.search(folded, max(0, s - 6), s) or _DOTTED_DATE.fullmatch(raw.strip()):
+                if (_ID_BEFORE.search(folded, max(0, s - 6), s) or _DOTTED_DATE.fullmatch(raw.strip())
+                        or _DATE_START.match(raw)):
                     continue
                 if (s, e) not in seen:
                     seen.add((s, e))

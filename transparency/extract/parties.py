@@ -13,7 +13,7 @@ import re
 from functools import cache
 
 from .lexicon import lexicon
-from .text import CJK, Hit, alternation
+from .text import CJK, Hit, alternation, defined_terms
 
 _NOT_GIVEN = set("会司部区组方团局院厂行业目门台心所处科室队班委府局的了是在将和与及")
 _NAMECHARS = re.compile(f"[{CJK}A-Za-z0-9（）()·&]")
@@ -97,14 +97,29 @@ def _data() -> dict:
     }
 
 
-def _org_start(folded: str, suffix_start: int, data: dict) -> int:
+# A name never holds a date: 2025年6月30日闭店 is a date and a verb before 店, not a shop's name.
+_DATE_IN_NAME = re.compile(r"\d+\s*[年月日号]")
+
+
+def _org_start(folded: str, suffix_start: int, data: dict, suffix_end: int | None = None) -> int:
     j = suffix_start
     limit = max(0, suffix_start - 14)
     while j > limit and _NAMECHARS.match(folded[j - 1]):
         if any(folded[j - k:j] in data["left_stops"] for k in data["stop_lengths"] if k <= j):
+            # A line holding nothing but the name in the signature block (one of the last three lines,
+            # not the first line: 上海和顺贸易有限公司 under a letter) is the name, whatever
+            # conjunction-like character (和, 与) it contains.
+            line_start = folded.rfind("\n", 0, suffix_start) + 1
+            line_end = folded.find("\n", suffix_start)
+            rest = folded[suffix_end:line_end if line_end >= 0 else len(folded)] if suffix_end else "x"
+            if (line_start > 0 and folded.count("\n", suffix_start) <= 2 and not rest.strip()
+                    and suffix_start - line_start <= 14
+                    and all(_NAMECHARS.match(c) for c in folded[line_start:suffix_start])):
+                return line_start
             break
         j -= 1
-    return j
+    dates = list(_DATE_IN_NAME.finditer(folded, j, suffix_start))
+    return dates[-1].end() if dates else j
 
 
 def _with_roles(hits: list[Hit], folded: str) -> list[Hit]:
@@ -148,7 +163,7 @@ def _find_parties(folded: str, found: dict) -> list[Hit]:
     hits.extend(_contact_line_names(folded, d))
     hits.extend(_writer_as_contact(folded, d, hits))
     for m in d["org_suffix"].finditer(folded):
-        s = _org_start(folded, m.start(), d)
+        s = _org_start(folded, m.start(), d, m.end())
         text = folded[s:m.end()]
         if (m.start() - s < 2 or text in d["not_names"] or folded[s:m.start()] in d["not_names"]
                 or folded[max(0, m.start() - 1):m.end()] in d["not_names"] or folded[m.start() - 1] in "本该我贵其此"):
@@ -168,7 +183,12 @@ def _find_parties(folded: str, found: dict) -> list[Hit]:
     for group, sub in (("generic", "generic"), ("en_generic", "generic"), ("support", "support"), ("en_support", "support")):
         for s, e in found.get(("parties", group), ()):
             hits.append(Hit("party", sub, "vague", s, e, folded[s:e]))
+    aliases = defined_terms(folded)
     for m in d["successor"].finditer(folded):
+        if m.group("name").strip().strip("「」『』“”\"") in aliases:
+            continue  # 由「恒远」继续履行: a defined short name of the company itself, not a successor
+        if folded[m.start("verb") - 1] == "所":
+            continue  # 由 X 所运营: "operated by X" describes today's operator, not who takes over
         name = m.group("name").strip()
         s = m.start("name") + (len(m.group("name")) - len(m.group("name").lstrip()))
         e = s + len(name)

@@ -13,7 +13,7 @@ import re
 from functools import cache
 
 from .lexicon import lexicon
-from .text import Bounds, Hit, alternation, ascii_lower
+from .text import Bounds, Hit, alternation, ascii_lower, defined_terms
 
 _PLAN_KINDS = ("takeover", "migration", "data_export", "handover", "postponement", "data_deletion", "refund")
 # A named migration target right after the cue: "move to Formstack Teams", 迁移至“云账本”, a URL.
@@ -47,7 +47,13 @@ def find_plans(folded: str, found: dict) -> list[Hit]:
     """Plan cues in the folded text (quality settled later by :func:`resolve_plans`)."""
     hits = []
     if "由" in folded:
+        aliases = defined_terms(folded)
         for m in _assignment().finditer(folded):
+            if folded[m.start("verb") - 1] == "所":
+                continue  # 由 X 所运营: "operated by X", a description of today, no plan
+            name = folded[m.start() + 1:m.start("verb")].strip(" 「」『』“”\"将来继续全面统一全权负责协助进行")
+            if name in aliases:
+                continue  # 由「恒远」继续履行: the company itself (a defined short name) goes on, no takeover
             sub = "takeover" if m.group("verb") in _takeover_verbs() else "assignment"
             if sub == "takeover" and _SELF.match(folded, m.start() + 1):
                 continue  # 由我司代理运营: the operator running its own service is no takeover

@@ -41,6 +41,13 @@ _DECIDED = re.compile(r"决议|决定|(?<![A-Za-z])(?:resolved|decided|voted)(?!
 _BODY_BEFORE = re.compile(
     r"(?:股东会|股东大会|董事会|理事会|股东方|合伙人会议|管理委员会)[^。\n]{0,24}$"
     r"|(?<![A-Za-z])(?:board|shareholders|members|partners|trustees)(?![A-Za-z])[^.\n]{0,30}$", re.I)
+# Verbs that say a business or service stops (general language, zh-Hans, zh-Hant and English): what a
+# consequence connective (so, 因此) must lead to for the clause before it to be the closure's cause.
+_CLOSURE_VERB = re.compile(
+    r"关闭|關閉|终止|終止|停止|结束|結束|停运|停運|停业|停業|闭店|閉店|停服|下线|下線|撤出|退出|注销|註銷|解散|歇业|歇業|熄灯|熄燈"
+    r"|(?<![A-Za-z])(?:clos(?:e|es|ed|ing)|shut(?:ting|s)?\s+down|shut|discontinu(?:e|es|ed|ing)|ceas(?:e|es|ed|ing)"
+    r"|terminat(?:e|es|ed|ing)|stop(?:s|ped|ping)?|wind(?:ing)?\s+(?:down|up)|wound\s+up|sunset(?:ting)?|retir(?:e|es|ed|ing)|end(?:s|ed|ing)?)(?![A-Za-z])",
+    re.I)
 # A denial after the cause ("It isn't about your unit", 并非因为…) says what the cause is not.
 _DENIAL = re.compile(r"\b(?:it|this)\s+(?:isn't|is\s+not|wasn't|was\s+not)\s+(?:about|because|due)|并非因为|不是因为|与[^。，\n]{0,8}无关", re.I)
 # An organisation's name that holds a cause word (Calder Lane Insolvency LLP) is not a cause.
@@ -201,14 +208,21 @@ def find_reasons(folded: str, found: dict) -> list[Hit]:
         s, e = _trim(folded, *_section_clause(folded, cs, ce))
         if e > s:
             hits.append(Hit("reason", classify_cause(folded[s:e]), "concrete", s, e, folded[s:e], {"cue": folded[cs:ce]}))
+    statements = found.get(("topics", "closure"), [])
+    statements = statements + [(m.start(), m.end()) for m in _CLOSURE_VERB.finditer(folded)]
     for cs, ce in found.get(("reasons", "consequence"), ()):
         word = folded[cs:ce].lower()
         if word == "so" and re.match(r"\s*(?:that|far|much|many|you|if|long|please)(?![a-z])", folded[ce:ce + 12].lower()):
             continue
         rest_end = _clause_after_sentence(folded, ce)
-        if not any(cs <= a < rest_end for a, _ in closure):
-            continue  # "so" / 因此 that does not lead to the closure
+        # "so" / 因此 must lead to the closure itself, not to a decision about something else
+        # ("…, so we will send you a card", 因此我们决定举办告别活动): a decision word alone is not enough.
+        if not any(cs <= a < rest_end for a, _ in statements):
+            continue
         s, e = _before_consequence(folded, cs)
+        last = max(folded.rfind(p, s, cs) for p in ",，;；。\n") + 1 or s
+        if any(last <= a < cs for a, _ in statements):
+            continue  # the clause just before is the closure itself ("We are closing on 30 June, so …")
         if e > s and e - s <= 300:
             hits.append(Hit("reason", classify_cause(folded[s:e]), "concrete", s, e, folded[s:e], {"cue": folded[cs:ce]}))
     for cs, ce in found.get(("reasons", "cues_after"), ()):

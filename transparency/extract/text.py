@@ -228,3 +228,22 @@ def windows(text: str, anchors: re.Pattern[str], before: int, after: int) -> lis
         else:
             out.append((lo, hi))
     return out
+
+
+# A defined term (上海恒远科技有限公司（下称「恒远」）, Acme Ltd ("Acme"), "hereinafter the Company") is a
+# short name for a party already named: the same party, never a new one (general contract language).
+DEFINED_TERM = re.compile(
+    r"(?:下称|以下简称|以下称|简称|下稱|以下簡稱|以下稱|簡稱)\s*[「『“\"]?(?P<zh>[^」』”\"）)\n]{1,12})[」』”\"]?"
+    r"|\(\s*(?:hereinafter\s+(?:referred\s+to\s+as\s+)?|the\s+)?[\"“](?P<en>[^\"”\n]{1,40})[\"”]\s*\)", re.I)
+
+
+def defined_terms(folded: str) -> set[str]:
+    """The short names a text defines for a party it has already named (下称「恒远」 -> 恒远)."""
+    if not any(w in folded for w in ("称", "稱", "(", "（")):
+        return set()
+    out = set()
+    for m in DEFINED_TERM.finditer(folded):
+        term = (m.group("zh") or m.group("en") or "").strip()
+        if term:
+            out.add(term)
+    return out
