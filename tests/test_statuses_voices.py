@@ -20,7 +20,8 @@ VOICES = {
     "discord": ("Hey everyone! Big news: after 3 amazing years we're shutting down PixelPals on June 1. Honestly the "
                 "servers just cost too much for our tiny team. Your progress will be wiped after that. If you bought "
                 "gems in the last 30 days, DM a mod and we'll sort something out. Love you all <3",
-                dict(reason=C, time=C, responsibility=V, compensation=V, plan=V, owner=V)),
+                # PixelPals is named, so "we" and the passive "will be wiped" are its plan (Reading 1)
+                dict(reason=C, time=C, responsibility=V, compensation=V, plan=V, owner=C)),
     "blog": ("Why we're closing Loomwork\n\nLoomwork ran out of runway. We spent the last six months trying to raise a "
              "Series A and failed; revenue grew, but not fast enough to cover payroll.\n\nWhat this means: the service "
              "stays up until April 30, 2024. Export your projects from Settings > Export before then. On May 15, 2024 "
@@ -61,7 +62,8 @@ VOICES = {
                          dict(reason=A, time=C, responsibility=C, compensation=A, plan=A, owner=A)),
     "en_generic_team": ("Acme Cloud will shut down on May 1, 2024. Our team will contact you soon. Questions? Email "
                         "support@acme-demo.com.",
-                        dict(reason=A, time=C, responsibility=V, compensation=A, plan=A, owner=A)),
+                        # the named operator with its own support mailbox (Reading 1)
+                        dict(reason=A, time=C, responsibility=C, compensation=A, plan=A, owner=A)),
     "en_short_good": ("Hi Sam, FYI: Brightline closes its Denver warehouse on March 8, 2024 because the lease ends. Your "
                       "pallets move to our Aurora site (1500 Airport Blvd, Aurora); your contact there is Maria Lopez, "
                       "(303) 555-0148.",

@@ -56,6 +56,7 @@ def find_hits(text: str, language: str = "zh") -> list[Hit]:
     from .money import find_money, find_terms
     from .parties import find_parties
     from .placeholders import find_placeholders
+    from .operator import find_operator
     from .plans import find_plans, operator_hits, resolve_plans
     from .reasons import find_reasons
     from .times import find_times
@@ -75,7 +76,7 @@ def find_hits(text: str, language: str = "zh") -> list[Hit]:
     sentences = Bounds(sentence_bounds(folded))
     plans = resolve_plans(_dedupe(find_plans(folded, found)), base, folded, sentences, found)
     tone = resolve_tone(_dedupe(find_tone(folded, found)), base + plans, folded, sentences)
-    return base + plans + tone + _dedupe(operator_hits(folded, base))
+    return base + plans + tone + _dedupe(operator_hits(folded, base) + find_operator(folded))
 
 
 def _scalar_attrs(attrs: dict | None) -> dict:

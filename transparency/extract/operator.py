@@ -1,0 +1,75 @@
+"""The operator: the company, brand, product or agency issuing the notice (MATRIX.md Reading 1).
+
+Found where a notice names itself, in general language rather than by vocabulary:
+
+- the title: 关于「星河云盘」停止运营的公告, 《雲海傳說》停服公告, "Northwind Cloud Shutdown Notice";
+- the subject of the closure sentence: 星河云盘将于…停止服务, LeanCloud 将于…下线, "Northwind Cloud will
+  shut down on …", "we are shutting down Loomwork";
+- the signature: "The Loomwork Team", "— Loomwork", a company line under the letter
+  (:func:`transparency.extract.plans.operator_hits` adds named organisations and self-named writers).
+
+Each hit is an ``operator`` evidence item over the name's characters (spans stay exact).
+"""
+
+from __future__ import annotations
+
+import re
+
+from .text import CJK, Hit
+
+# A name in Chinese text: quoted (「…」《…》【…】“…”), a Latin brand (LeanCloud, Google+), or a run of
+# CJK or Latin name characters.
+_QUOTED = r"[「《【“『]([^」》】”』\n]{2,20})[」》】”』]"
+_LATIN = r"([A-Za-z][A-Za-z0-9.+&'-]*(?:\s[A-Z0-9][A-Za-z0-9.+&'-]*){0,3})"
+_CJK_NAME = rf"([{CJK}A-Za-z0-9·]{{2,16}}?)"
+# Verbs and nouns that say the service, product or company stops (zh-Hans and zh-Hant).
+_ZH_STOP = (r"(?:停止运营|停止運營|停止营运|停止營運|停止服务|停止服務|终止服务|終止服務|终止运营|終止運營|结束运营|結束運營"
+            r"|结束营运|結束營運|结束营业|結束營業|停止营业|停止營業|正式下线|正式下線|下线|下線|停服|停运|停運|关闭|關閉|关停|關停"
+            r"|歇业|歇業|熄灯|熄燈|停业|停業|清盘|清盤|解散"
+            r"|停止[^。\n，,]{0,6}?(?:服务|服務|运营|運營|营运|營運|营业|營業))")
+# Words that refer to the writer or the reader, not a name (本公司, 我们, 该平台, "our service").
+_NOT_A_NAME = re.compile(r"^(?:本|我|我们|我們|我司|该|該|此|这|這|贵|貴|您|各位|尊敬|亲爱|親愛|关于|關於|平台|服务|服務|公司|产品|產品"
+                         r"|游戏|遊戲|网站|網站|应用|應用|系统|系統|门店|門店|商城|全部|所有|部分|相关|相關|上述|以下)"
+                         r"|^(?:The|This|That|Our|We|Your|All|Some|It|These|Those|Dear|Hello|Hi|Important|Update|Notice"
+                         r"|Announcement|Today|Unfortunately|Effective|As|After|On|From|Starting|Beginning)$")
+
+_ZH_TITLE = re.compile(rf"(?m)^[ \t]*(?:关于|關於)\s*(?:{_QUOTED}|{_LATIN}|{_CJK_NAME})\s*(?:将|將|即将|即將)?\s*{_ZH_STOP}")
+_ZH_TITLE_NOUN = re.compile(rf"(?m)^[ \t]*(?:{_QUOTED}|{_LATIN}|{_CJK_NAME})\s*(?:停服|停运|停運|下线|下線|关停|關停|结束运营|結束營運|终止服务|終止服務)(?:公告|通知|说明|說明)")
+_ZH_SUBJECT = re.compile(
+    rf"(?:^|[\n。！？!?；;：:])[ \t]*(?:{_QUOTED}|{_LATIN}|{_CJK_NAME})\s*(?:已|将|將|即将|即將|决定|決定|于|於|正式|自)"
+    rf"[^。\n]{{0,40}}?{_ZH_STOP}")
+
+_EN_NAME = r"([A-Z][A-Za-z0-9.+&'-]*(?:(?:\s(?:of|for|and|&))?\s[A-Z0-9][A-Za-z0-9.+&'-]*){0,4})"
+_EN_STOP = (r"(?:is\s+shutting\s+down|will\s+(?:be\s+)?(?:shut(?:ting)?\s+down|clos(?:e|ing)|discontinued|sunset(?:ted)?|"
+            r"end(?:ing)?|retired?|cease\s+operations|wind\s+down|no\s+longer\s+be\s+available)|is\s+closing|is\s+sunsetting|"
+            r"has\s+(?:been\s+)?(?:shut\s+down|closed|discontinued|sunset)|is\s+(?:being\s+)?discontinued|is\s+winding\s+down)")
+_EN_SUBJECT = re.compile(rf"(?:^|(?<=[\n.!?]))[ \t]*{_EN_NAME}\s+{_EN_STOP}")
+_EN_WE_CLOSE = re.compile(rf"\b(?:[Ww]e(?:'re|’re|\s+are|\s+will\s+be|\s+have\s+decided\s+to|\s+will)|I(?:'m|’m|\s+am|\s+will))\s+"
+                          rf"(?:shutting\s+down|shut\s+down|closing(?:\s+down)?|close|sunsetting|sunset|discontinuing|"
+                          rf"winding\s+down)\s+{_EN_NAME}")
+_EN_TITLE = re.compile(rf"(?m)^[ \t#]*(?:Subject:\s*)?{_EN_NAME}(?:\s*(?:is\s+)?(?:Shutdown|Shutting\s+Down|Sunset|End\s+of\s+Service|"
+                       rf"End-of-Life|End\s+of\s+Life|Closure|Closing)\b)")
+_EN_TEAM = re.compile(rf"(?m)^[ \t—–-]*(?:The\s+)?{_EN_NAME}\s+Team\s*$")
+
+
+def _clean(name: str) -> str:
+    return name.strip().strip("「」《》【】“”『』").strip()
+
+
+def find_operator(folded: str) -> list[Hit]:
+    """Operator names where the notice names itself (title, closure subject, signature)."""
+    hits: list[Hit] = []
+    patterns = [_ZH_TITLE, _ZH_TITLE_NOUN, _ZH_SUBJECT] if re.search(f"[{CJK}]", folded) else []
+    patterns += [_EN_SUBJECT, _EN_WE_CLOSE, _EN_TITLE, _EN_TEAM] if re.search(r"[A-Z]", folded) else []
+    for pattern in patterns:
+        for m in pattern.finditer(folded):
+            group = next((g for g in range(1, (m.re.groups or 0) + 1) if m.group(g)), None)
+            if group is None:
+                continue
+            raw = m.group(group)
+            name = _clean(raw)
+            if len(name) < 2 or _NOT_A_NAME.search(name) or name.split()[0] in ("We", "I", "Our", "The", "This"):
+                continue
+            start = m.start(group) + raw.find(name)
+            hits.append(Hit("operator", "named", "concrete", start, start + len(name), name))
+    return hits
