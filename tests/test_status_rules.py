@@ -312,3 +312,29 @@ def test_the_explanation_names_the_deciding_rule_per_dimension():
     assert ev.explanation.decided_by["reason"] == "SR102"
     assert ev.explanation.decided_by["time"] == "SR201"
     assert ev.explanation.decided_by["compensation"] is None
+
+
+def test_lint_and_report_say_when_house_status_rules_were_used(tmp_path, capsys):
+    import json
+    import shutil
+
+    from transparency import cli
+
+    _write(tmp_path, "policy.yaml", HOUSE)
+    _write(tmp_path, "transparency.toml", 'status-rules = ["policy.yaml"]\n')
+    letter = tmp_path / "letter.txt"
+    letter.write_text("后续由招商服务中心负责，邮箱 zs@example.cn。本店将于2024年3月31日停止营业。", encoding="utf-8")
+    cli.main(["lint", str(letter), "--exit-zero"])
+    assert "Status rules: house policy" in capsys.readouterr().out
+    cli.main(["lint", str(letter), "--format", "json", "--exit-zero"])
+    doc = json.loads(capsys.readouterr().out)["documents"][0]
+    assert doc["explanation"]["status_rules"] == [str(tmp_path / "policy.yaml")]
+    assert doc["matrix"]["responsibility"]["status"] == "vague"
+
+    case = tmp_path / "case"
+    shutil.copytree(Path(__file__).resolve().parents[1] / "examples" / "case", case)
+    cli.main(["report", str(case), "--format", "json", "--fail-on", "never"])
+    assert json.loads(capsys.readouterr().out)["status_rules"] == [str(tmp_path / "policy.yaml")]
+    cli.main(["report", str(Path(__file__).resolve().parents[1] / "examples" / "case"), "--format", "json",
+              "--fail-on", "never"])
+    assert json.loads(capsys.readouterr().out)["status_rules"] == []

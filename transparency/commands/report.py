@@ -61,6 +61,9 @@ def _text(report) -> str:  # noqa: ANN001 - a GapReport
                 lines.append(f"      {r.area}/{r.dimension}: {r.status} [{codes}] {r.evidence}")
     for note in report.notes:
         lines.append(f"note: {note}")
+    if report.status_rules:
+        lines.append("status rules: house policy " + ", ".join(report.status_rules)
+                     + " (not the default matrix)")
     return "\n".join(lines)
 
 
@@ -71,8 +74,12 @@ def run(args: argparse.Namespace) -> int:
     from ..report.gaps import build_gap_report
 
     try:
+        from ..config import config_for
+
         case = load_case(args.case_dir)
-        report = build_gap_report(case, language=args.language, progress=_Bar(), backend=args.engine)
+        config = config_for(args.case_dir)  # house status rules (status-rules) apply to the case's letters
+        report = build_gap_report(case, language=args.language, progress=_Bar(), backend=args.engine,
+                                  config=config if config.status_rules else None)
     except CaseError as exc:
         for p in exc.problems:
             print(f"{args.case_dir}/{p}", file=sys.stderr)

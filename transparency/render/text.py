@@ -121,6 +121,9 @@ def render(results: Sequence[Result], errors: Sequence[LintError], *, color: boo
                 blocks.append(render_finding(path, text, starts, finding, paint) + "\n")
     for err in errors:
         blocks.append(f"{paint('bold', err.path + ':')} {paint('error', 'error:')} {err.message}")
+    house = sorted({f for _, ev in results for f in ev.explanation.status_rules})
+    if house:
+        blocks.append("Status rules: house policy " + ", ".join(house) + " (not the default matrix).")
     blocks.append(summary(results, errors))
     return "\n".join(blocks) + "\n"
 

@@ -45,12 +45,13 @@ _DOCUMENT_KINDS = {"letter": "letter", "faq": "faq", "meeting_script": "meeting_
 
 
 def default_evaluator(path: Path, kind: str, client: ClientRef, language: str | None,
-                      legal_status: str | None = None) -> Evaluation:
-    """Evaluate a communication's document with :func:`transparency.evaluate`."""
+                      legal_status: str | None = None, config: Any = None) -> Evaluation:
+    """Evaluate a communication's document with :func:`transparency.evaluate` (with the configuration's
+    house status rules, when ``config`` names any)."""
     from ..api import evaluate
 
     return evaluate(path, kind=_DOCUMENT_KINDS[kind], client=client, language=language,  # type: ignore[arg-type]
-                    legal_status=legal_status)  # type: ignore[arg-type]
+                    legal_status=legal_status, config=config)  # type: ignore[arg-type]
 
 
 @dataclass
@@ -108,6 +109,8 @@ class GapReport:
     rows: list[GapRow]
     language: str = "en"
     notes: list[str] = field(default_factory=list)
+    #: house status-rule files the letters were judged by; empty: the default matrix
+    status_rules: list[str] = field(default_factory=list)
 
     def as_json(self) -> dict[str, Any]:
         """The ``transparency report --format json`` document (schema_version 1)."""
@@ -120,6 +123,7 @@ class GapReport:
             "clients": [s.as_dict() for s in self.clients],
             "rows": [r.as_dict() for r in self.rows],
             "notes": list(self.notes),
+            "status_rules": list(self.status_rules),
         }
 
     def _repr_html_(self) -> str:
@@ -180,13 +184,13 @@ def _letter_rows(client: Client, evaluation: Evaluation | None, comm: Communicat
 
 def build_gap_report(case: Case, *, evaluator: Evaluator | None = None, ruleset: RuleSet | None = None,
                      language: str | None = None, progress: Progress | None = None,
-                     backend: str | None = None) -> GapReport:
+                     backend: str | None = None, config: Any = None) -> GapReport:
     """Assess every client of ``case``: evaluate its written communications, run the process rules, and
     collect the rows of all six areas. ``progress(done, total)`` is called after each client."""
     ruleset = ruleset or default_ruleset()
     # The case's legal status reaches the letters' rules (a notice in liquidation must say how to
     # declare claims, whatever words it uses).
-    evaluate = evaluator or partial(default_evaluator, legal_status=case.closure.legal_status)
+    evaluate = evaluator or partial(default_evaluator, legal_status=case.closure.legal_status, config=config)
     lang = language or case.closure.language or "en"
     cache: dict[tuple[str, str, str, bool], Evaluation] = {}
     rows: list[GapRow] = []
@@ -235,7 +239,8 @@ def build_gap_report(case: Case, *, evaluator: Evaluator | None = None, ruleset:
         summaries.append(summary)
         if progress is not None:
             progress(n, total)
-    return GapReport(case=case, clients=summaries, rows=rows, language=lang, notes=notes)
+    used = sorted({f for ev in cache.values() for f in ev.explanation.status_rules})
+    return GapReport(case=case, clients=summaries, rows=rows, language=lang, notes=notes, status_rules=used)
 
 
 AT_RISK_SCORE = 60.0
