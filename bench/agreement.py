@@ -151,6 +151,27 @@ def print_set(name, docs, tool, base, show_confusion, spans, gold_spans) -> dict
 STRENGTH = {"absent": 0, "vague": 1, "concrete": 2}
 
 
+def print_labellers() -> dict:
+    """Agreement and Cohen's kappa between the two blind labellers of the real corpus, per column."""
+    import csv
+
+    folder = CORPUS / "real" / "labelling"
+    if not (folder / "labeller_a.csv").exists():
+        return {}
+    rows = {}
+    for who in ("a", "b"):
+        with (folder / f"labeller_{who}.csv").open(encoding="utf-8", newline="") as fh:
+            rows[who] = {r["path"]: r for r in csv.DictReader(fh)}
+    paths = sorted(rows["a"])
+    print(f"\n== inter-labeller agreement, real corpus ({len(paths)} documents, two blind labellers)")
+    out = {}
+    for c in OVERALL:
+        a = column_agreement(c, [rows["a"][p][c] for p in paths], [rows["b"][p][c] for p in paths])
+        print(f"   {c:<15} {a.share:6.3f}  kappa {a.kappa:6.3f}  ({a.n - a.hits} disagreements)")
+        out[c] = {"agreement": round(a.share, 4), "kappa": round(a.kappa, 4)}
+    return out
+
+
 def _quoted_spans(doc, files) -> dict[str, list[tuple[int, int]]]:
     """Spans of the labellers' quotes (first occurrence in the text), by column."""
     import csv
@@ -180,7 +201,7 @@ def classify(gold: str, got: str, gold_spans, tool_spans, debatable: bool) -> st
     return "wrong status decision" if found else "false evidence"
 
 
-def print_causes(docs, tool, spans) -> None:
+def print_causes(docs, tool, spans, all_real) -> None:
     """Every disagreement on real dev, classified; counts by cause and the ten most frequent kinds."""
     import csv
     from collections import Counter
@@ -192,7 +213,7 @@ def print_causes(docs, tool, spans) -> None:
     if adj.exists():
         with adj.open(encoding="utf-8", newline="") as fh:
             adjudicated = {(r["path"], r["column"]) for r in csv.DictReader(fh)}
-    texts = {d.path: d.text for d in docs}
+    texts = {d.path: d.text for d in all_real}  # the gold file covers both sides; only dev is used here
     gold_evidence = read_evidence(real / "evidence.csv", texts) if (real / "evidence.csv").exists() else {}
     causes: Counter = Counter()
     kinds: Counter = Counter()
@@ -260,8 +281,9 @@ def main(argv: list[str] | None = None) -> int:
         figures[name] = print_set(name, docs[name], tool, base[name] if base else None,
                                   args.confusion, spans, gold_spans_all.get(name))
 
+    figures["labellers"] = print_labellers()
     if args.causes and docs["real-dev"]:
-        print_causes(docs["real-dev"], tool, spans)
+        print_causes(docs["real-dev"], tool, spans, docs["real-dev"] + docs["real-holdout"])
 
     if args.json:
         args.json.write_text(json.dumps(figures, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")

@@ -22,8 +22,8 @@ SOURCE_COLUMNS = ["path", "set", "url", "site", "company", "language", "script",
                   "completeness", "length_chars", "edits", "found_with", "notes"]
 SIX = ("reason", "time", "responsibility", "compensation", "plan", "owner")
 # The corpus's size as collected (the closing note of the issue that built it says which searches ran
-# dry); a change that loses texts fails here.
-MINIMUM = {"total": 150, "hans": 50, "hant": 30, "latin": 50, "b2b": 40, "holdout": 60, "evidence_docs": 50}
+# dry: Simplified Chinese stopped at 49 of the 50 asked for); a change that loses texts fails here.
+MINIMUM = {"total": 150, "hans": 49, "hant": 30, "latin": 50, "b2b": 40, "holdout": 60, "evidence_docs": 50}
 
 
 def _csv(name: str) -> list[dict[str, str]]:
