@@ -48,6 +48,13 @@ _CLOSURE_VERB = re.compile(
     r"|(?<![A-Za-z])(?:clos(?:e|es|ed|ing)|shut(?:ting|s)?\s+down|shut|discontinu(?:e|es|ed|ing)|ceas(?:e|es|ed|ing)"
     r"|terminat(?:e|es|ed|ing)|stop(?:s|ped|ping)?|wind(?:ing)?\s+(?:down|up)|wound\s+up|sunset(?:ting)?|retir(?:e|es|ed|ing)|end(?:s|ed|ing)?)(?![A-Za-z])",
     re.I)
+# A purpose clause in the closure's sentence (为了给用户带来更好的体验, 为集中资源…, "to focus on our core
+# products", "so we can focus on…"): a label that fits any closure (MATRIX.md Reading 3), general language.
+_PURPOSE = re.compile(
+    r"(?:为了|為了|为(?=集中|专注|聚焦|整合|优化)|為(?=集中|專注|聚焦|整合|優化))[^，,。；;！!？?\n]{2,30}"
+    r"|(?<![A-Za-z])(?:in\s+order\s+)?to\s+(?:(?:re-?)?focus|concentrate|invest\s+more|double\s+down|prioriti[sz]e|"
+    r"streamline|better\s+serve)(?![A-Za-z])[^.,;!?\n]{0,60}"
+    r"|(?<![A-Za-z])so\s+(?:that\s+)?we\s+can\s+(?:focus|concentrate|invest|prioriti[sz]e)(?![A-Za-z])[^.,;!?\n]{0,60}", re.I)
 # A denial after the cause ("It isn't about your unit", 并非因为…) says what the cause is not.
 _DENIAL = re.compile(r"\b(?:it|this)\s+(?:isn't|is\s+not|wasn't|was\s+not)\s+(?:about|because|due)|并非因为|不是因为|与[^。，\n]{0,8}无关", re.I)
 # An organisation's name that holds a cause word (Calder Lane Insolvency LLP) is not a cause.
@@ -253,6 +260,15 @@ def find_reasons(folded: str, found: dict) -> list[Hit]:
         if m and _near(found.get(("topics", "closure"), []), m.start(), v.end(), folded):
             hits.append(Hit("reason", "boilerplate", "vague", m.start(), v.end(), folded[m.start():v.end()],
                             {"cue": "", "decision": True}))
+    if "为" in folded or "為" in folded or re.search(r"(?i)\b(?:to|so)\s", folded):
+        sentence_end = re.compile(r"[。！？!?\n]|\.(?:\s|$)")
+        for m in _PURPOSE.finditer(folded):
+            lo = max([folded.rfind(c, 0, m.start()) for c in "。！？!?\n"] + [folded.rfind(". ", 0, m.start())]) + 1
+            end = sentence_end.search(folded, m.end())
+            hi = end.start() if end else len(folded)
+            if any(lo <= a < hi for a, _ in statements):
+                hits.append(Hit("reason", "boilerplate", "vague", m.start(), m.end(), m.group(),
+                                {"cue": "", "purpose": True}))
     for s, e in found.get(("reasons", "boilerplate_standalone"), ()):
         # 股东方的决定: a decision given as the account, which MATRIX.md Reading 3 counts as no cause.
         hits.append(Hit("reason", "boilerplate", "vague", s, e, folded[s:e],
@@ -263,7 +279,7 @@ def find_reasons(folded: str, found: dict) -> list[Hit]:
     for h in hits:
         if any(fs <= h.start < fe or h.start <= fs < h.end for fs, fe in farewell):
             continue
-        if d["client_effect"].search(folded, h.start, min(len(folded), h.end + 4)):
+        if not (h.attrs or {}).get("purpose") and d["client_effect"].search(folded, h.start, min(len(folded), h.end + 4)):
             continue  # "对于因…给企业造成的影响": what the closure does to the client, not its cause
         quality = "vague" if h.subkind in ("boilerplate", "link_only") else "concrete"
         out.append(h._replace(quality=quality))
