@@ -55,6 +55,19 @@ _PURPOSE = re.compile(
     r"|(?<![A-Za-z])(?:in\s+order\s+)?to\s+(?:(?:re-?)?focus|concentrate|invest\s+more|double\s+down|prioriti[sz]e|"
     r"streamline|better\s+serve)(?![A-Za-z])[^.,;!?\n]{0,60}"
     r"|(?<![A-Za-z])so\s+(?:that\s+)?we\s+can\s+(?:focus|concentrate|invest|prioriti[sz]e)(?![A-Za-z])[^.,;!?\n]{0,60}", re.I)
+# A checkable fact stated with no causal connective, in the closure's paragraph or the one before
+# ("The usage was low.", "sales fell short of what we needed", 惟本公司合約即將屆滿, 用户量持续下降): general
+# language for a market, contract or technology fact, zh (folded to Simplified) and en.
+_FACT_SENTENCE = re.compile(
+    r"(?:合同|合约|租约|租赁合同|授权|许可|牌照|版号|代理权|托管协议)[^。！？!?\n]{0,8}(?:到期|届满|期满)"
+    r"|(?:用户|销量|销售|收入|营收|客流|流量|订单|会员)[^。！？!?\n]{0,8}(?:下降|下滑|减少|不足|低迷|萎缩|不佳)"
+    r"|(?<![A-Za-z])(?:usage|sales|revenue|demand|interest|adoption|sign-?ups|subscribers|traffic|donations|funding)(?![A-Za-z])"
+    r"[^.!?\n]{0,60}?(?<![A-Za-z])(?:low|lower|short|declin\w*|dropp\w*|fell|fallen|insufficient|not(?:\s+\w+){0,2}\s+enough|"
+    r"too\s+(?:low|few|small)|dried\s+up)(?![A-Za-z])"
+    r"|(?<![A-Za-z])(?:costs?|expenses)(?![A-Za-z])[^.!?\n]{0,50}?(?<![A-Za-z])(?:excessive|unviable|unsustainable|"
+    r"outweigh\w*|exceed\w*)(?![A-Za-z])"
+    r"|(?<![A-Za-z])(?:software|technology|platform|system|infrastructure|hardware|codebase|servers?)(?![A-Za-z])[^.!?\n]{0,40}?"
+    r"(?<![A-Za-z])(?:outdated|obsolete|end[- ]of[- ]life|no\s+longer\s+supported)(?![A-Za-z])", re.I)
 # A denial after the cause ("It isn't about your unit", 并非因为…) says what the cause is not.
 _DENIAL = re.compile(r"\b(?:it|this)\s+(?:isn't|is\s+not|wasn't|was\s+not)\s+(?:about|because|due)|并非因为|不是因为|与[^。，\n]{0,8}无关", re.I)
 # An organisation's name that holds a cause word (Calder Lane Insolvency LLP) is not a cause.
@@ -260,6 +273,9 @@ def find_reasons(folded: str, found: dict) -> list[Hit]:
         if m and _near(found.get(("topics", "closure"), []), m.start(), v.end(), folded):
             hits.append(Hit("reason", "boilerplate", "vague", m.start(), v.end(), folded[m.start():v.end()],
                             {"cue": "", "decision": True}))
+    for m in _FACT_SENTENCE.finditer(folded):
+        if _near(statements, m.start(), m.end(), folded):
+            hits.append(Hit("reason", "specific", "concrete", m.start(), m.end(), m.group(), {"cue": "fact"}))
     if "为" in folded or "為" in folded or re.search(r"(?i)\b(?:to|so)\s", folded):
         sentence_end = re.compile(r"[。！？!?\n]|\.(?:\s|$)")
         for m in _PURPOSE.finditer(folded):
