@@ -74,9 +74,11 @@ def find_hits(text: str, language: str = "zh") -> list[Hit]:
     if names:
         base = [h for h in base if not (h.kind == "time" and any(s <= h.start and h.end <= e for s, e in names))]
     sentences = Bounds(sentence_bounds(folded))
-    plans = resolve_plans(_dedupe(find_plans(folded, found)), base, folded, sentences, found)
+    named_self = find_operator(folded)
+    plans = resolve_plans(_dedupe(find_plans(folded, found)), base, folded, sentences, found,
+                          {h.value for h in named_self})
     tone = resolve_tone(_dedupe(find_tone(folded, found)), base + plans, folded, sentences)
-    return base + plans + tone + _dedupe(operator_hits(folded, base) + find_operator(folded))
+    return base + plans + tone + _dedupe(operator_hits(folded, base) + named_self)
 
 
 def _scalar_attrs(attrs: dict | None) -> dict:

@@ -18,6 +18,7 @@ from .text import Bounds, Hit, alternation, ascii_lower, defined_terms
 _PLAN_KINDS = ("takeover", "migration", "data_export", "handover", "postponement", "data_deletion", "refund")
 # A named migration target right after the cue: "move to Formstack Teams", 迁移至“云账本”, a URL.
 _TARGET = re.compile(r"\s*(?:the\s+)?(?:[A-Z][A-Za-z0-9&'-]+(?:\s+[A-Z][A-Za-z0-9&'-]+)*|[“\"「『《][^”\"」』》\n]{1,20}[”\"」』》]|https?://)")
+_NAMED_BEFORE = re.compile(r"(?<=[\s(])[A-Z][A-Za-z0-9&'-]+(?:\s+[A-Z][A-Za-z0-9&'-]+)+|[“\"「『《][^”\"」』》\n]{1,20}[”\"」』》]")
 _BY_AGENT = re.compile(r"(?:\s+[a-z]+){0,2}\s+by\s+(?:the\s+)?")
 # The client's own things come back to them (kept for you to collect, 寄回, 退还设备): a specific action.
 _BACK_TO_CLIENT = re.compile(r"(?<![A-Za-z])(?:for you to collect|returned to you|posted to you|shipped to you|sent back to you)(?![A-Za-z])|寄回给您|寄还给您|寄回至您|供您取回|由您取回", re.I)
@@ -133,8 +134,23 @@ def operator_hits(folded: str, parties: list[Hit]) -> list[Hit]:
 _COMPANY = re.compile(r"(?:公司|集团|集團|银行|銀行|商行|工作室|Inc\.?|Ltd\.?|LLC|LLP|Corp\.?|Co\.|Limited|GmbH|PLC|plc)$")
 
 
+# A date referred back to ("before this date", "by then", 届时, 在此之前): the plan is as dated as the
+# closure date stated earlier in its paragraph or the one before (general language, zh and en).
+_ANAPHOR = re.compile(r"(?<![A-Za-z])(?:(?:this|that|the\s+same|such|the\s+closing|the\s+shutdown|the\s+above)\s+date"
+                      r"|(?:by|before|until|prior\s+to)\s+(?:then|that\s+time|that\s+day)|on\s+that\s+day)(?![A-Za-z])"
+                      r"|届时|在此之前|此前|该日|当日|此日|届期|屆時", re.I)
+
+
+def _dated_paragraph(folded: str, start: int, times: list[Hit]) -> bool:
+    """A concrete date in the paragraph of ``start`` or the one before it."""
+    lo = folded.rfind("\n\n", 0, max(0, folded.rfind("\n\n", 0, start)))
+    hi = folded.find("\n\n", start)
+    lo, hi = (0 if lo < 0 else lo), (len(folded) if hi < 0 else hi)
+    return any(lo <= t.start < hi and t.start < start for t in times)
+
+
 def resolve_plans(plans: list[Hit], others: list[Hit], folded: str, sentences: Bounds,
-                  found: dict | None = None) -> list[Hit]:
+                  found: dict | None = None, operator: set[str] | None = None) -> list[Hit]:
     """Set each plan's quality, ``has_actor`` and value from the evidence in its sentence.
 
     ``has_actor`` is True when a named party or the operator's name is in the plan's sentence, or when
@@ -146,7 +162,8 @@ def resolve_plans(plans: list[Hit], others: list[Hit], folded: str, sentences: B
     by_sentence: dict[int, list[Hit]] = {}
     for h in others:
         by_sentence.setdefault(sentences.index(h.start), []).append(h)
-    names = operator_names(folded, others)
+    names = operator_names(folded, others) | (operator or set())
+    dates = [h for h in others if h.kind == "time" and h.quality == "concrete" and h.subkind in ("date", "period")]
     low = ascii_lower(folded)
     # A writer who names themself (我是老周, "It's Marisol", ——团长 莉莉) is the operator behind "we".
     operator_named = bool(names) or any(h.kind == "party" and h.quality == "concrete"
@@ -177,10 +194,16 @@ def resolve_plans(plans: list[Hit], others: list[Hit], folded: str, sentences: B
                      or (h.kind == "contact" and h.subkind in ("url", "email", "phone", "address"))
                      or (h.kind == "refund" and h.quality == "concrete")
                      or (h.kind == "money" and h.quality == "concrete")]
+        if not specifics:
+            anaphor = _ANAPHOR.search(folded, s0, s1)
+            if anaphor and _dated_paragraph(folded, anaphor.start(), dates):
+                specifics = [Hit("time", "anaphor", "concrete", anaphor.start(), anaphor.end(), anaphor.group())]
         we = bool(_we().search(low, s0, s1))
         named_actor = bool(actors or named)
         has_actor = named_actor or (we and operator_named)
         target = p.subkind in ("migration", "takeover", "data_export") and bool(_TARGET.match(folded, p.end))
+        # "Other experiments like Firefox Color will remain available": the named target before the cue
+        target = target or (p.subkind == "migration" and bool(_NAMED_BEFORE.search(folded, s0, p.start)))
         if p.subkind == "assignment":
             # 由 X 负责 is a specific plan when it names what X handles (退款及补偿事宜由…负责), not
             # when it hands X the whole exit (本次退出工作由…负责).

@@ -179,10 +179,19 @@ _SPEECH_ACT = re.compile(r"[\s,]*(?:(?:I'm|I am|we're|we are|I|we)\s+)?(?:announ
 _AS_NOW = re.compile(r"(?<![A-Za-z])(?:as\s+(?:they|it|things|we|you)\s+(?:are|is|do|does|stand|stands)|than)\s+$", re.I)
 
 
+# "before that date", 该日前: anchored only to a calendar date the text gave before it.
+_REFERS_BACK = re.compile(r"(?:this|that)\s+date|该日|此日", re.I)
+_CALENDAR_DATE = re.compile(r"\d{1,4}\s*[年月/.-]\s*\d{1,2}|(?<![A-Za-z])(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}"
+                            r"|\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*", re.I)
+
+
 def find_times(folded: str, found: dict) -> list[Hit]:
     """All time evidence in the folded text (``found``: the phrase matches of the document)."""
     hits: list[Hit] = []
     for s, e in found.get(("time", "concrete_relative"), ()):
+        if _REFERS_BACK.search(folded, s, e) and not _CALENDAR_DATE.search(folded, 0, s):
+            hits.append(Hit("time", "vague", "vague", s, e, folded[s:e]))  # "before this date" with no date
+            continue
         if _SPEECH_ACT.match(folded, e):
             continue  # "Today I'm announcing…", 今天宣布: when the letter speaks, not when anything happens
         if _AS_NOW.search(folded, max(0, s - 16), s):
