@@ -56,7 +56,7 @@ def find_hits(text: str, language: str = "zh") -> list[Hit]:
     from .money import find_money, find_terms
     from .parties import find_parties
     from .placeholders import find_placeholders
-    from .operator import find_operator
+    from .operator import find_mailbox_operator, find_operator
     from .plans import find_plans, operator_hits, resolve_plans
     from .reasons import find_reasons
     from .times import find_times
@@ -74,7 +74,7 @@ def find_hits(text: str, language: str = "zh") -> list[Hit]:
     if names:
         base = [h for h in base if not (h.kind == "time" and any(s <= h.start and h.end <= e for s, e in names))]
     sentences = Bounds(sentence_bounds(folded))
-    named_self = find_operator(folded)
+    named_self = find_operator(folded) + find_mailbox_operator(folded)
     plans = resolve_plans(_dedupe(find_plans(folded, found)), base, folded, sentences, found,
                           {h.value for h in named_self})
     tone = resolve_tone(_dedupe(find_tone(folded, found)), base + plans, folded, sentences)

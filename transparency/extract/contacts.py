@@ -20,6 +20,10 @@ _URL = re.compile(r"(?:https?://|www\.)[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]+[A-
 _WECHAT = re.compile(
     r"(?:企业微信|微信公众号|公众号|微信号|微信|wechat official account|wechat(?:\s+id)?|小程序)\s*(?:号|id)?\s*[:]?\s*"
     r"(?:[“\"「『《](?P<name>[^”\"」』》\n]{1,24})[”\"」』》]|(?P<id>[a-z][-_a-z0-9]{5,19})(?![a-z0-9]))")
+# A named official account with its name before the word (关注“暴雪游戏服务中心”公众号, “爱彼迎房东社区”微信服务号)
+# and a QQ number (客服QQ：2631572796): messaging accounts, like a WeChat ID (subkind wechat).
+_ACCOUNT_BEFORE = re.compile(r"[“\"「『《](?P<name>[^”\"」』》\n]{2,24})[”\"」』》]\s*(?:微信)?(?:公众号|服务号|订阅号|小程序|官方账号|官方帐号)")
+_QQ = re.compile(r"(?<![A-Za-z])(?:qq|QQ)\s*(?:群|号|号码)?\s*[:：(（]?\s*(?P<id>[1-9]\d{4,10})(?!\d)")
 # A LINE ID (Taiwan's messaging app), written in capitals so that "bottom line:" is never one.
 _LINE_ID = re.compile(r"(?<![A-Za-z])LINE(?:\s*ID)?\s*:\s*@?(?P<id>[A-Za-z][-_.A-Za-z0-9]{3,19})(?![A-Za-z0-9])")
 _WECHAT_GROUP = re.compile(r"(?:专项|专属|专门|客户)?微信群|(?:dedicated\s+)?wechat group")
@@ -169,6 +173,10 @@ def _find_contacts(folded: str, language: str) -> list[Hit]:
     for m in (_WECHAT.finditer(low) if has["wechat"] else ()):
         key = "name" if m.group("name") else "id"
         hits.append(Hit("contact", "wechat", "concrete", m.start(), m.end(), folded[m.start(key):m.end(key)]))
+    for m in (_ACCOUNT_BEFORE.finditer(folded) if has["wechat"] or "服务号" in folded or "订阅号" in folded else ()):
+        hits.append(Hit("contact", "wechat", "concrete", m.start(), m.end(), m.group("name")))
+    for m in (_QQ.finditer(folded) if "qq" in low else ()):
+        hits.append(Hit("contact", "wechat", "concrete", m.start(), m.end(), "qq:" + m.group("id")))
     for m in (_LINE_ID.finditer(folded) if "LINE" in folded else ()):
         hits.append(Hit("contact", "wechat", "concrete", m.start(), m.end(), m.group("id")))
     for m in (_WECHAT_GROUP.finditer(low) if has["wechat"] else ()):

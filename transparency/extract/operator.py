@@ -31,10 +31,16 @@ _ZH_STOP = (r"(?:停止运营|停止運營|停止营运|停止營運|停止服�
 _NOT_A_NAME = re.compile(r"^(?:本|我|我们|我們|我司|该|該|此|这|這|贵|貴|您|各位|尊敬|亲爱|親愛|关于|關於|平台|服务|服務|公司|产品|產品"
                          r"|游戏|遊戲|网站|網站|应用|應用|系统|系統|门店|門店|商城|全部|所有|部分|相关|相關|上述|以下)"
                          r"|^(?:The|This|That|Our|We|Your|All|Some|It|These|Those|Dear|Hello|Hi|Important|Update|Notice"
-                         r"|Announcement|Today|Unfortunately|Effective|As|After|On|From|Starting|Beginning)$")
+                         r"|Announcement|Today|Unfortunately|Effective|As|After|On|From|Starting|Beginning|Service|Services"
+                         r"|Termination|Shutdown|Closure|Discontinuation|End|Sunset|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep"
+                         r"|Sept|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$"
+                         r"|^(?:通知|公告|说明|說明|声明|聲明|实现|實現|全面|正式|所有|一切|相关)")
 
 _ZH_TITLE = re.compile(rf"(?m)^[ \t]*(?:关于|關於)\s*(?:{_QUOTED}|{_LATIN}|{_CJK_NAME})\s*(?:将|將|即将|即將)?\s*{_ZH_STOP}")
 _ZH_TITLE_NOUN = re.compile(rf"(?m)^[ \t]*(?:{_QUOTED}|{_LATIN}|{_CJK_NAME})\s*(?:停服|停运|停運|下线|下線|关停|關停|结束运营|結束營運|终止服务|終止服務)(?:公告|通知|说明|說明)")
+# The closure's object: 全面关停网易薄荷, 决定关闭「多说」, 终止易信企业版中的商务号码业务.
+_ZH_OBJECT = re.compile(rf"(?:关停|关閉|关闭|關閉|终止|終止|停止运营|停止運營|下线|下線|停运|停運)(?:了)?\s*(?:{_QUOTED}|{_LATIN}|([{CJK}A-Za-z0-9·]{{2,12}}?))"
+                        rf"(?=[的中，,。；;\s]|服务|服務|业务|業務|项目|項目|产品|產品|平台|网站|網站|$)")
 _ZH_SUBJECT = re.compile(
     rf"(?:^|[\n。！？!?；;：:])[ \t]*(?:{_QUOTED}|{_LATIN}|{_CJK_NAME})\s*(?:已|将|將|即将|即將|决定|決定|于|於|正式|自)"
     rf"[^。\n]{{0,40}}?{_ZH_STOP}")
@@ -43,7 +49,8 @@ _EN_NAME = r"([A-Z][A-Za-z0-9.+&'-]*(?:(?:\s(?:of|for|and|&))?\s[A-Z0-9][A-Za-z0
 _EN_STOP = (r"(?:is\s+shutting\s+down|will\s+(?:be\s+)?(?:shut(?:ting)?\s+down|clos(?:e|ing)|discontinued|sunset(?:ted)?|"
             r"end(?:ing)?|retired?|cease\s+operations|wind\s+down|no\s+longer\s+be\s+available)|is\s+closing|is\s+sunsetting|"
             r"has\s+(?:been\s+)?(?:shut\s+down|closed|discontinued|sunset)|is\s+(?:being\s+)?discontinued|is\s+winding\s+down)")
-_EN_SUBJECT = re.compile(rf"(?:^|(?<=[\n.!?]))[ \t]*{_EN_NAME}\s+{_EN_STOP}")
+_EN_SUBJECT = re.compile(rf"(?:^|(?<=[\n.!?]))[ \t]*(?:The\s+)?{_EN_NAME}(?:\s+(?:service|app|platform|website|site|product|"
+                         rf"forums?|store|shop|API|beta|project))?\s+{_EN_STOP}")
 _EN_WE_CLOSE = re.compile(rf"\b(?:[Ww]e(?:'re|’re|\s+are|\s+will\s+be|\s+have\s+decided\s+to|\s+will)|I(?:'m|’m|\s+am|\s+will))\s+"
                           rf"(?:shutting\s+down|shut\s+down|closing(?:\s+down)?|close|sunsetting|sunset|discontinuing|"
                           rf"winding\s+down)\s+{_EN_NAME}")
@@ -59,7 +66,7 @@ def _clean(name: str) -> str:
 def find_operator(folded: str) -> list[Hit]:
     """Operator names where the notice names itself (title, closure subject, signature)."""
     hits: list[Hit] = []
-    patterns = [_ZH_TITLE, _ZH_TITLE_NOUN, _ZH_SUBJECT] if re.search(f"[{CJK}]", folded) else []
+    patterns = [_ZH_TITLE, _ZH_TITLE_NOUN, _ZH_SUBJECT, _ZH_OBJECT] if re.search(f"[{CJK}]", folded) else []
     patterns += [_EN_SUBJECT, _EN_WE_CLOSE, _EN_TITLE, _EN_TEAM] if re.search(r"[A-Z]", folded) else []
     for pattern in patterns:
         for m in pattern.finditer(folded):
@@ -72,4 +79,26 @@ def find_operator(folded: str) -> list[Hit]:
                 continue
             start = m.start(group) + raw.find(name)
             hits.append(Hit("operator", "named", "concrete", start, start + len(name), name))
+    return hits
+
+
+_MAIL_DOMAIN = re.compile(r"[A-Za-z0-9._%+-]+@(?:[A-Za-z0-9-]+\.)*?([A-Za-z0-9-]{3,})\.[A-Za-z]{2,}(?![A-Za-z])")
+
+
+def find_mailbox_operator(folded: str) -> list[Hit]:
+    """The operator named by its own mailbox (hello@redlink.at beside "Redlink", support@verisignlabs.com
+    beside "Verisign Labs"): a capitalised name elsewhere in the text whose letters are the domain's."""
+    if "@" not in folded:
+        return []
+    hits = []
+    for m in _MAIL_DOMAIN.finditer(folded):
+        label = m.group(1).lower().replace("-", "")
+        if label in ("gmail", "outlook", "hotmail", "yahoo", "qq", "163", "126", "icloud", "proton", "protonmail"):
+            continue
+        for n in re.finditer(r"(?<![A-Za-z@.])[A-Z][A-Za-z0-9]*(?:\s[A-Z][A-Za-z0-9]*){0,2}", folded):
+            if m.start() <= n.start() < m.end():
+                continue
+            if re.sub(r"[^a-z0-9]", "", n.group().lower()) == label:
+                hits.append(Hit("operator", "named", "concrete", n.start(), n.end(), n.group()))
+                break
     return hits
