@@ -48,6 +48,10 @@ _CLOSURE_VERB = re.compile(
     r"|(?<![A-Za-z])(?:clos(?:e|es|ed|ing)|shut(?:ting|s)?\s+down|shut|discontinu(?:e|es|ed|ing)|ceas(?:e|es|ed|ing)"
     r"|terminat(?:e|es|ed|ing)|stop(?:s|ped|ping)?|wind(?:ing)?\s+(?:down|up)|wound\s+up|sunset(?:ting)?|retir(?:e|es|ed|ing)|end(?:s|ed|ing)?)(?![A-Za-z])",
     re.I)
+# Acting on a named authority's requirement or campaign (为配合国家有关部门…清查工作, 为落实…规定): a cited
+# mandate, checkable, not a label (general language; real dev notice zhs_c_009).
+_MANDATE = re.compile(r"(?:为了?|為了?)(?:配合|响应|響應|落实|落實|遵守|遵照|执行|執行)[^，,。；;\n]{0,40}?"
+                      r"(?:国家|國家|政府|部门|部門|主管|监管|監管|法律|法规|法規|规定|規定|要求|通知|工作|行动|行動)")
 # A purpose clause in the closure's sentence (为了给用户带来更好的体验, 为集中资源…, "to focus on our core
 # products", "so we can focus on…"): a label that fits any closure (MATRIX.md Reading 3), general language.
 _PURPOSE = re.compile(
@@ -278,7 +282,12 @@ def find_reasons(folded: str, found: dict) -> list[Hit]:
             hits.append(Hit("reason", "specific", "concrete", m.start(), m.end(), m.group(), {"cue": "fact"}))
     if "为" in folded or "為" in folded or re.search(r"(?i)\b(?:to|so)\s", folded):
         sentence_end = re.compile(r"[。！？!?\n]|\.(?:\s|$)")
+        for m in _MANDATE.finditer(folded):
+            if _near(statements, m.start(), m.end(), folded):
+                hits.append(Hit("reason", "specific", "concrete", m.start(), m.end(), m.group(), {"cue": "mandate"}))
         for m in _PURPOSE.finditer(folded):
+            if _MANDATE.match(folded, m.start()):
+                continue  # 为配合国家…: a mandate, found above
             lo = max([folded.rfind(c, 0, m.start()) for c in "。！？!?\n"] + [folded.rfind(". ", 0, m.start())]) + 1
             end = sentence_end.search(folded, m.end())
             hi = end.start() if end else len(folded)
