@@ -73,7 +73,8 @@ _COMMON = frozenset("""The We Our You Your If Dear Thank Thanks Please All This 
 Subject Hi Hello What When Where Why How Can Will Do Yes No Best Regards Sincerely Team Customer Support From After
 Before Until Refunds Refund Data Export Timeline Contact Email Phone Note Important Notice And Or But As At By Of
 Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August September
-October November December Mr Ms Mrs Dr There Here They Their These Those Each Every Some Who Is Are App Help Visit
+October November December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Board Members Staff Service
+Services Store Shop Library Mr Ms Mrs Dr There Here They Their These Those Each Every Some Who Is Are App Help Visit
 Download Open""".split())
 # A quotation opens right after 答 / 问 / 说 / 道: what someone says, not a name (a colon may
 # introduce a name: 迁移目标：“云账本”).
