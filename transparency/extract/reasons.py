@@ -45,9 +45,9 @@ _BODY_BEFORE = re.compile(
 # consequence connective (so, 因此) must lead to for the clause before it to be the closure's cause.
 _CLOSURE_VERB = re.compile(
     r"关闭|關閉|终止|終止|停止|结束|結束|停运|停運|停业|停業|闭店|閉店|停服|下线|下線|撤出|退出|注销|註銷|解散|歇业|歇業|熄灯|熄燈"
-    r"|(?<![A-Za-z])(?:clos(?:e|es|ed|ing)|shut(?:ting|s)?\s+down|shut|discontinu(?:e|es|ed|ing)|ceas(?:e|es|ed|ing)"
-    r"|terminat(?:e|es|ed|ing)|stop(?:s|ped|ping)?|wind(?:ing)?\s+(?:down|up)|wound\s+up|sunset(?:ting)?|retir(?:e|es|ed|ing)|end(?:s|ed|ing)?)(?![A-Za-z])",
-    re.I)
+    r"|\b(?:clos(?:e|es|ed|ing)|shut(?:ting|s)?\s+down|shut|discontinu(?:e|es|ed|ing)|ceas(?:e|es|ed|ing)"
+    r"|terminat(?:e|es|ed|ing)|stop(?:s|ped|ping)?|wind(?:ing)?\s+(?:down|up)|wound\s+up|sunset(?:ting)?|retir(?:e|es|ed|ing)|end(?:s|ed|ing)?)\b",
+    re.ASCII)  # \b at ASCII word edges only: a CJK neighbour is an edge
 # Acting on a named authority's requirement or campaign (为配合国家有关部门…清查工作, 为落实…规定): a cited
 # mandate, checkable, not a label (general language; real dev notice zhs_c_009).
 _MANDATE = re.compile(r"(?:为了?|為了?)(?:配合|响应|響應|落实|落實|遵守|遵照|执行|執行)[^，,。；;\n]{0,40}?"
@@ -56,22 +56,22 @@ _MANDATE = re.compile(r"(?:为了?|為了?)(?:配合|响应|響應|落实|落實
 # products", "so we can focus on…"): a label that fits any closure (MATRIX.md Reading 3), general language.
 _PURPOSE = re.compile(
     r"(?:为了|為了|为(?=集中|专注|聚焦|整合|优化)|為(?=集中|專注|聚焦|整合|優化))[^，,。；;！!？?\n]{2,30}"
-    r"|(?<![A-Za-z])(?:in\s+order\s+)?to\s+(?:(?:re-?)?focus|concentrate|invest\s+more|double\s+down|prioriti[sz]e|"
-    r"streamline|better\s+serve)(?![A-Za-z])[^.,;!?\n]{0,60}"
-    r"|(?<![A-Za-z])so\s+(?:that\s+)?we\s+can\s+(?:focus|concentrate|invest|prioriti[sz]e)(?![A-Za-z])[^.,;!?\n]{0,60}", re.I)
+    r"|\b(?:in\s+order\s+)?to\s+(?:(?:re-?)?focus|concentrate|invest\s+more|double\s+down|prioriti[sz]e|"
+    r"streamline|better\s+serve)\b[^.,;!?\n]{0,60}"
+    r"|\bso\s+(?:that\s+)?we\s+can\s+(?:focus|concentrate|invest|prioriti[sz]e)\b[^.,;!?\n]{0,60}", re.ASCII)  # \b at ASCII word edges only: a CJK neighbour is an edge
 # A checkable fact stated with no causal connective, in the closure's paragraph or the one before
 # ("The usage was low.", "sales fell short of what we needed", 惟本公司合約即將屆滿, 用户量持续下降): general
 # language for a market, contract or technology fact, zh (folded to Simplified) and en.
 _FACT_SENTENCE = re.compile(
     r"(?:合同|合约|租约|租赁合同|授权|许可|牌照|版号|代理权|托管协议)[^。！？!?\n]{0,8}(?:到期|届满|期满)"
     r"|(?:用户|销量|销售|收入|营收|客流|流量|订单|会员)[^。！？!?\n]{0,8}(?:下降|下滑|减少|不足|低迷|萎缩|不佳)"
-    r"|(?<![A-Za-z])(?:usage|sales|revenue|demand|interest|adoption|sign-?ups|subscribers|traffic|donations|funding)(?![A-Za-z])"
-    r"[^.!?\n]{0,60}?(?<![A-Za-z])(?:low|lower|short|declin\w*|dropp\w*|fell|fallen|insufficient|not(?:\s+\w+){0,2}\s+enough|"
-    r"too\s+(?:low|few|small)|dried\s+up)(?![A-Za-z])"
-    r"|(?<![A-Za-z])(?:costs?|expenses)(?![A-Za-z])[^.!?\n]{0,50}?(?<![A-Za-z])(?:excessive|unviable|unsustainable|"
-    r"outweigh\w*|exceed\w*)(?![A-Za-z])"
-    r"|(?<![A-Za-z])(?:software|technology|platform|system|infrastructure|hardware|codebase|servers?)(?![A-Za-z])[^.!?\n]{0,40}?"
-    r"(?<![A-Za-z])(?:outdated|obsolete|end[- ]of[- ]life|no\s+longer\s+supported)(?![A-Za-z])", re.I)
+    r"|\b(?:usage|sales|revenue|demand|interest|adoption|sign-?ups|subscribers|traffic|donations|funding)\b"
+    r"[^.!?\n]{0,60}?\b(?:low|lower|short|declin\w*|dropp\w*|fell|fallen|insufficient|not(?:\s+\w+){0,2}\s+enough|"
+    r"too\s+(?:low|few|small)|dried\s+up)\b"
+    r"|\b(?:costs?|expenses)\b[^.!?\n]{0,50}?\b(?:excessive|unviable|unsustainable|"
+    r"outweigh\w*|exceed\w*)\b"
+    r"|\b(?:software|technology|platform|system|infrastructure|hardware|codebase|servers?)\b[^.!?\n]{0,40}?"
+    r"\b(?:outdated|obsolete|end[- ]of[- ]life|no\s+longer\s+supported)\b", re.ASCII)  # \b at ASCII word edges only: a CJK neighbour is an edge
 # A denial after the cause ("It isn't about your unit", 并非因为…) says what the cause is not.
 _DENIAL = re.compile(r"\b(?:it|this)\s+(?:isn't|is\s+not|wasn't|was\s+not)\s+(?:about|because|due)|并非因为|不是因为|与[^。，\n]{0,8}无关", re.I)
 # An organisation's name that holds a cause word (Calder Lane Insolvency LLP) is not a cause.
@@ -233,7 +233,8 @@ def find_reasons(folded: str, found: dict) -> list[Hit]:
         if e > s:
             hits.append(Hit("reason", classify_cause(folded[s:e]), "concrete", s, e, folded[s:e], {"cue": folded[cs:ce]}))
     statements = found.get(("topics", "closure"), [])
-    statements = statements + [(m.start(), m.end()) for m in _CLOSURE_VERB.finditer(folded)]
+    low = ascii_lower(folded)  # the English alternatives are lower case, matched without re.I (cheaper)
+    statements = statements + [(m.start(), m.end()) for m in _CLOSURE_VERB.finditer(low)]
     for cs, ce in found.get(("reasons", "consequence"), ()):
         word = folded[cs:ce].lower()
         if word == "so" and re.match(r"\s*(?:that|far|much|many|you|if|long|please)(?![a-z])", folded[ce:ce + 12].lower()):
@@ -277,22 +278,22 @@ def find_reasons(folded: str, found: dict) -> list[Hit]:
         if m and _near(found.get(("topics", "closure"), []), m.start(), v.end(), folded):
             hits.append(Hit("reason", "boilerplate", "vague", m.start(), v.end(), folded[m.start():v.end()],
                             {"cue": "", "decision": True}))
-    for m in _FACT_SENTENCE.finditer(folded):
+    for m in _FACT_SENTENCE.finditer(low):
         if _near(statements, m.start(), m.end(), folded):
-            hits.append(Hit("reason", "specific", "concrete", m.start(), m.end(), m.group(), {"cue": "fact"}))
+            hits.append(Hit("reason", "specific", "concrete", m.start(), m.end(), folded[m.start():m.end()], {"cue": "fact"}))
     if "为" in folded or "為" in folded or re.search(r"(?i)\b(?:to|so)\s", folded):
         sentence_end = re.compile(r"[。！？!?\n]|\.(?:\s|$)")
         for m in _MANDATE.finditer(folded):
             if _near(statements, m.start(), m.end(), folded):
                 hits.append(Hit("reason", "specific", "concrete", m.start(), m.end(), m.group(), {"cue": "mandate"}))
-        for m in _PURPOSE.finditer(folded):
+        for m in _PURPOSE.finditer(low):
             if _MANDATE.match(folded, m.start()):
                 continue  # 为配合国家…: a mandate, found above
             lo = max([folded.rfind(c, 0, m.start()) for c in "。！？!?\n"] + [folded.rfind(". ", 0, m.start())]) + 1
             end = sentence_end.search(folded, m.end())
             hi = end.start() if end else len(folded)
             if any(lo <= a < hi for a, _ in statements):
-                hits.append(Hit("reason", "boilerplate", "vague", m.start(), m.end(), m.group(),
+                hits.append(Hit("reason", "boilerplate", "vague", m.start(), m.end(), folded[m.start():m.end()],
                                 {"cue": "", "purpose": True}))
     for s, e in found.get(("reasons", "boilerplate_standalone"), ()):
         # 股东方的决定: a decision given as the account, which MATRIX.md Reading 3 counts as no cause.
