@@ -44,9 +44,10 @@ _BODY_BEFORE = re.compile(
 # Verbs that say a business or service stops (general language, zh-Hans, zh-Hant and English): what a
 # consequence connective (so, 因此) must lead to for the clause before it to be the closure's cause.
 _CLOSURE_VERB = re.compile(
-    r"关闭|關閉|终止|終止|停止|结束|結束|停运|停運|停业|停業|闭店|閉店|停服|下线|下線|撤出|退出|注销|註銷|解散|歇业|歇業|熄灯|熄燈"
+    r"关闭|關閉|终止|終止|停止|结束|結束|停运|停運|停业|停業|闭店|閉店|停服|下线|下線|撤出|退出|注销|註銷|解散|歇业|歇業|熄灯|熄燈|暂停|暫停"
     r"|\b(?:clos(?:e|es|ed|ing)|shut(?:ting|s)?\s+down|shut|discontinu(?:e|es|ed|ing)|ceas(?:e|es|ed|ing)"
-    r"|terminat(?:e|es|ed|ing)|stop(?:s|ped|ping)?|wind(?:ing)?\s+(?:down|up)|wound\s+up|sunset(?:ting)?|retir(?:e|es|ed|ing)|end(?:s|ed|ing)?)\b",
+    r"|terminat(?:e|es|ed|ing)|stop(?:s|ped|ping)?|wind(?:ing)?\s+(?:down|up)|wound\s+up|sunset(?:ting)?|retir(?:e|es|ed|ing)|end(?:s|ed|ing)?"
+    r"|final\s+(?:day|days|deliver(?:y|ies)|shipments?|orders?|issues?|episodes?|service)|last\s+day)\b",
     re.ASCII)  # \b at ASCII word edges only: a CJK neighbour is an edge
 # Acting on a named authority's requirement or campaign (为配合国家有关部门…清查工作, 为落实…规定): a cited
 # mandate, checkable, not a label (general language; real dev notice zhs_c_009).
@@ -196,12 +197,34 @@ def _near(spans: list[tuple[int, int]], s: int, e: int, folded: str) -> bool:
     return any(lo <= a and b <= hi for a, b in spans)
 
 
+# What a closure does to the client, after 造成 / 带来 (不便, 困扰, 影响, 损失): no cause (general language).
+_INCONVENIENCE = re.compile(r"\s*(?:了)?(?:您的|您|各位的|大家的|贵司的|您们的)?(?:诸多)?(?:不便|困扰|困擾|影响|影響|损失|損失|麻烦|麻煩)")
+_SENTENCE_END = re.compile(r"[。！？!?；;\n]|\.(?:\s|$)")
+
+
+def _explains_something_else(folded: str, cue_start: int, clause_end: int, statements: list[tuple[int, int]]) -> bool:
+    """The cause clause governs a main clause in its own sentence that says nothing of the closure ("Due to
+    the nature of the service, there is no migration path", 因系统升级，部分功能暂不可用): it explains that,
+    not the closure (MATRIX.md Reading 4). A cause that ends its sentence, or whose sentence names the
+    closure, is left to the paragraph test."""
+    end = _SENTENCE_END.search(folded, clause_end)
+    stop = end.start() if end else len(folded)
+    main = folded[clause_end:stop].strip(" ,，、:：\t")
+    if len(main) < 6:
+        return False
+    start = max([folded.rfind(c, 0, cue_start) for c in "。！？!?；;\n"] + [folded.rfind(". ", 0, cue_start)]) + 1
+    return not any(start <= a < stop for a, _ in statements)
+
+
 def find_reasons(folded: str, found: dict) -> list[Hit]:
     """Cause clauses and checkable cause words in the folded text."""
     d = _data()
     hits: list[Hit] = []
     farewell = found.get(("reasons", "not_causes"), [])
     closure = found.get(("topics", "closure"), []) + found.get(("reasons", "decision"), [])
+    low = ascii_lower(folded)  # the English alternatives are lower case, matched without re.I (cheaper)
+    statements = found.get(("topics", "closure"), []) + [(m.start(), m.end()) for m in _CLOSURE_VERB.finditer(low)]
+    decisions = [(a, b) for a, b in found.get(("reasons", "decision"), []) if low[a:b] != "will"]
     cues = [(s, e) for s, e in found.get(("reasons", "cues_before"), []) if folded[s:e] not in ("因", "受")]
     cues += [(m.start(), m.end()) for m in d["yin"].finditer(folded)
              if not (m.group() == "因" and m.start() and folded[m.start() - 1] in "原基诱起主病成内外")]
@@ -225,6 +248,8 @@ def find_reasons(folded: str, found: dict) -> list[Hit]:
             continue
         if not _near(closure, s, e, folded):
             continue  # "因为您是我们的老客户": a cause of something other than the closure
+        if _explains_something_else(folded, cs, e, statements + decisions):
+            continue  # "Due to the nature of the service, there is no migration": MATRIX.md Reading 4
         hits.append(Hit("reason", classify_cause(clause), "concrete", s, e, clause, {"cue": folded[cs:ce]}))
     headings = ([(m.start(), m.end()) for m in _REASON_HEADING.finditer(folded)]
                 if "原因" in folded or "背景" in folded else [])
@@ -232,9 +257,6 @@ def find_reasons(folded: str, found: dict) -> list[Hit]:
         s, e = _trim(folded, *_section_clause(folded, cs, ce))
         if e > s:
             hits.append(Hit("reason", classify_cause(folded[s:e]), "concrete", s, e, folded[s:e], {"cue": folded[cs:ce]}))
-    statements = found.get(("topics", "closure"), [])
-    low = ascii_lower(folded)  # the English alternatives are lower case, matched without re.I (cheaper)
-    statements = statements + [(m.start(), m.end()) for m in _CLOSURE_VERB.finditer(low)]
     for cs, ce in found.get(("reasons", "consequence"), ()):
         word = folded[cs:ce].lower()
         if word == "so" and re.match(r"\s*(?:that|far|much|many|you|if|long|please)(?![a-z])", folded[ce:ce + 12].lower()):
@@ -251,6 +273,8 @@ def find_reasons(folded: str, found: dict) -> list[Hit]:
         if e > s and e - s <= 300:
             hits.append(Hit("reason", classify_cause(folded[s:e]), "concrete", s, e, folded[s:e], {"cue": folded[cs:ce]}))
     for cs, ce in found.get(("reasons", "cues_after"), ()):
+        if _INCONVENIENCE.match(folded, ce):
+            continue  # 如造成您的不便，敬请见谅: an apology formula, what the closure does to the client
         e = cs
         s = _clause_before(folded, e)
         s, e = _trim(folded, s, e)
