@@ -48,7 +48,8 @@ _ZH_SUBJECT = re.compile(
 _EN_NAME = r"([A-Z][A-Za-z0-9.+&'-]*(?:(?:\s(?:of|for|and|&))?\s[A-Z0-9][A-Za-z0-9.+&'-]*){0,4})"
 _EN_STOP = (r"(?:is\s+shutting\s+down|will\s+(?:be\s+)?(?:shut(?:ting)?\s+down|clos(?:e|ing)|discontinued|sunset(?:ted)?|"
             r"end(?:ing)?|retired?|cease\s+operations|wind\s+down|no\s+longer\s+be\s+available)|is\s+closing|is\s+sunsetting|"
-            r"has\s+(?:been\s+)?(?:shut\s+down|closed|discontinued|sunset)|is\s+(?:being\s+)?discontinued|is\s+winding\s+down)")
+            r"has\s+(?:been\s+)?(?:shut\s+down|closed|discontinued|sunset)|is\s+(?:being\s+)?discontinued|is\s+winding\s+down|"
+            r"(?:is|are)\s+scheduled\s+for\s+(?:retirement|shutdown|closure|deprecation)|(?:is|are)\s+(?:being\s+)?retired)")
 _EN_SUBJECT = re.compile(rf"(?:^|(?<=[\n.!?]))[ \t]*(?:The\s+)?{_EN_NAME}(?:\s+(?:service|app|platform|website|site|product|"
                          rf"forums?|store|shop|API|beta|project))?\s+{_EN_STOP}")
 _EN_WE_CLOSE = re.compile(rf"\b(?:[Ww]e(?:'re|’re|\s+are|\s+will\s+be|\s+have\s+decided\s+to|\s+will)|I(?:'m|’m|\s+am|\s+will))\s+"

@@ -202,7 +202,10 @@ def resolve_plans(plans: list[Hit], others: list[Hit], folded: str, sentences: B
         we = bool(_we().search(low, s0, s1))
         named_actor = bool(actors or named)
         has_actor = named_actor or (we and operator_named)
-        target = p.subkind in ("migration", "takeover", "data_export") and bool(_TARGET.match(folded, p.end))
+        tm = _TARGET.match(folded, p.end) if p.subkind in ("migration", "takeover", "data_export") else None
+        # "you can continue to use Visual Studio App Center until it retires": the closing product itself
+        # is no target
+        target = bool(tm) and not any(n and n in tm.group() for n in names)
         # "Other experiments like Firefox Color will remain available": the named target before the cue
         target = target or (p.subkind == "migration" and bool(_NAMED_BEFORE.search(folded, s0, p.start)))
         if p.subkind == "assignment":
