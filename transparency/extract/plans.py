@@ -17,7 +17,10 @@ from .text import Bounds, Hit, alternation, ascii_lower, defined_terms
 
 _PLAN_KINDS = ("takeover", "migration", "data_export", "handover", "postponement", "data_deletion", "refund")
 # A named migration target right after the cue: "move to Formstack Teams", 迁移至“云账本”, a URL.
-_TARGET = re.compile(r"\s*(?:the\s+)?(?:[A-Z][A-Za-z0-9&'-]+(?:\s+[A-Z][A-Za-z0-9&'-]+)*|[“\"「『《][^”\"」』》\n]{1,20}[”\"」』》]|https?://)")
+_TARGET = re.compile(r"\s*(?:the\s+)?(?:[A-Z][A-Za-z0-9&'-]+(?:\s+[A-Z][A-Za-z0-9&'-]+)*|[“\"「『《][^”\"」』》\n]{1,20}[”\"」』》]|https?://"
+                     # a named product, platform or service in Chinese (开放平台猎鹰产品, 新工具箱), a bare domain
+                     r"|[\u4e00-\u9fffA-Za-z0-9]{2,14}?(?:产品|服务|平台|系统|工具箱|工具|版|应用|App|APP|网站|商城|门店|分店)"
+                     r"|[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|cn|net|org|io|app|dev|tw|hk)(?![a-z]))")
 _NAMED_BEFORE = re.compile(r"(?<=[\s(])[A-Z][A-Za-z0-9&'-]+(?:\s+[A-Z][A-Za-z0-9&'-]+)+|[“\"「『《][^”\"」』》\n]{1,20}[”\"」』》]")
 _BY_AGENT = re.compile(r"(?:\s+[a-z]+){0,2}\s+by\s+(?:the\s+)?")
 # The client's own things come back to them (kept for you to collect, 寄回, 退还设备): a specific action.
