@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .text import Bounds, Hit, fold, sentence_bounds
+from .text import Bounds, Hit, fold, sentence_bounds, unify_line_ends
 
 if TYPE_CHECKING:
     from ..models import Document, Evidence
@@ -63,7 +63,7 @@ def find_hits(text: str, language: str = "zh") -> list[Hit]:
     from .tone import find_tone, resolve_tone
     from .topics import find_topics
 
-    folded = fold(text, fold_table())
+    folded = fold(unify_line_ends(text), fold_table())
     found = phrase_index().scan(folded)
     base = (find_times(folded, found) + find_placeholders(folded, found) + find_money(folded)
             + find_terms(folded, found) + find_contacts(folded, language) + find_parties(folded, found)

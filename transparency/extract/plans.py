@@ -13,7 +13,7 @@ import re
 from functools import cache
 
 from .lexicon import lexicon
-from .text import Bounds, Hit, alternation, ascii_lower, defined_terms
+from .text import Bounds, Hit, alternation, ascii_lower, defined_terms, paragraph_window
 
 _PLAN_KINDS = ("takeover", "migration", "data_export", "handover", "postponement", "data_deletion", "refund")
 # A named migration target right after the cue: "move to Formstack Teams", 迁移至“云账本”, a URL.
@@ -147,9 +147,7 @@ _ANAPHOR = re.compile(r"(?<![A-Za-z])(?:(?:this|that|the\s+same|such|the\s+closi
 
 def _dated_paragraph(folded: str, start: int, times: list[Hit]) -> bool:
     """A concrete date in the paragraph of ``start`` or the one before it."""
-    lo = folded.rfind("\n\n", 0, max(0, folded.rfind("\n\n", 0, start)))
-    hi = folded.find("\n\n", start)
-    lo, hi = (0 if lo < 0 else lo), (len(folded) if hi < 0 else hi)
+    lo, hi = paragraph_window(folded, start, start)
     return any(lo <= t.start < hi and t.start < start for t in times)
 
 

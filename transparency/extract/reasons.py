@@ -12,7 +12,7 @@ import re
 from functools import cache
 
 from .lexicon import lexicon
-from .text import CJK, Hit, alternation, ascii_lower
+from .text import CJK, Hit, alternation, ascii_lower, letter_length, paragraph_window
 
 _CLAUSE_START = re.compile(r"[,，;；。！!？?\n:：]|\.\s", re.I)
 _SENTENCE_START = re.compile(r"[。！？!?；;\n]|\.\s")
@@ -189,11 +189,9 @@ def _before_consequence(folded: str, cue_start: int) -> tuple[int, int]:
 def _near(spans: list[tuple[int, int]], s: int, e: int, folded: str) -> bool:
     """Whether one of ``spans`` lies in the paragraph of [s, e) or the paragraph before it (in a short
     text, anywhere: a notice of a few lines is about one thing)."""
-    if len(folded) < 500:
+    if letter_length(folded) < 500:
         return bool(spans)
-    lo = folded.rfind("\n\n", 0, max(0, folded.rfind("\n\n", 0, s)))  # this paragraph and the one before
-    hi = folded.find("\n\n", e)
-    lo, hi = (0 if lo < 0 else lo), (len(folded) if hi < 0 else hi)
+    lo, hi = paragraph_window(folded, s, e)  # this paragraph and the one before
     return any(lo <= a and b <= hi for a, b in spans)
 
 

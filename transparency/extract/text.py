@@ -52,6 +52,14 @@ def build_fold_table(simplified_for: dict[str, str]) -> dict[int, str]:
 _FOLD_RE: dict[int, re.Pattern[str]] = {}
 
 
+def unify_line_ends(text: str) -> str:
+    """CRLF and lone CR as LF, without changing the length: "\r\n" becomes " \n" and a lone "\r"
+    becomes "\n", so a CRLF letter is read like its LF copy and every offset stays exact."""
+    if "\r" not in text:
+        return text
+    return text.replace("\r\n", " \n").replace("\r", "\n")
+
+
 def fold(text: str, table: dict[int, str]) -> str:
     """The folded text, always of the same length as ``text``."""
     pattern = _FOLD_RE.get(id(table))
@@ -247,3 +255,20 @@ def defined_terms(folded: str) -> set[str]:
         if term:
             out.add(term)
     return out
+
+
+def paragraph_window(text: str, start: int, end: int) -> tuple[int, int]:
+    """The paragraph holding [start, end) together with the paragraph before it, as (lo, hi) offsets;
+    a paragraph break is a blank line, with or without spaces or a CR in it."""
+    breaks = [(m.start(), m.end()) for m in _PARAGRAPH_BREAK.finditer(text)]
+    before = [b for b in breaks if b[1] <= start]
+    lo = before[-2][1] if len(before) >= 2 else 0
+    after = [b for b in breaks if b[0] >= end]
+    hi = after[0][0] if after else len(text)
+    return lo, hi
+
+
+def letter_length(text: str) -> int:
+    """The text's length as its LF copy would have it (a CRLF letter is not longer than its LF twin)."""
+    return len(text) - text.count(" \n")  # after unify_line_ends, a CR is the space before its LF
+

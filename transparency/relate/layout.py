@@ -28,7 +28,9 @@ class Layout:
     """Sentence and paragraph bounds of one text, built once per document."""
 
     def __init__(self, text: str) -> None:
-        self.text = text
+        from ..extract.text import unify_line_ends
+
+        self.text = unify_line_ends(text)  # CRLF read like LF; same length, so offsets stay exact
         self.sentences = Bounds(sentence_bounds(text))
         self.paragraphs = Bounds(paragraph_bounds(text))
 
