@@ -34,7 +34,7 @@ _NOT_A_NAME = re.compile(r"^(?:本|我|我们|我們|我司|该|該|此|这|這|
                          r"|Announcement|Today|Unfortunately|Effective|As|After|On|From|Starting|Beginning|Service|Services"
                          r"|Termination|Shutdown|Closure|Discontinuation|End|Sunset|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep"
                          r"|Sept|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$"
-                         r"|^(?:通知|公告|说明|說明|声明|聲明|实现|實現|全面|正式|所有|一切|相关)")
+                         r"|^(?:通知|公告|说明|說明|声明|聲明|实现|實現|全面|正式|所有|一切|相关|的|之)")
 
 _ZH_TITLE = re.compile(rf"(?m)^[ \t]*(?:关于|關於)\s*(?:{_QUOTED}|{_LATIN}|{_CJK_NAME})\s*(?:将|將|即将|即將)?\s*{_ZH_STOP}")
 _ZH_TITLE_NOUN = re.compile(rf"(?m)^[ \t]*(?:{_QUOTED}|{_LATIN}|{_CJK_NAME})\s*(?:停服|停运|停運|下线|下線|关停|關停|结束运营|結束營運|终止服务|終止服務)(?:公告|通知|说明|說明)")
@@ -45,7 +45,8 @@ _ZH_SUBJECT = re.compile(
     rf"(?:^|[\n。！？!?；;：:])[ \t]*(?:{_QUOTED}|{_LATIN}|{_CJK_NAME})\s*(?:已|将|將|即将|即將|决定|決定|于|於|正式|自)"
     rf"[^。\n]{{0,40}}?{_ZH_STOP}")
 
-_EN_NAME = r"([A-Z][A-Za-z0-9.+&'-]*(?:(?:\s(?:of|for|and|&))?\s[A-Z0-9][A-Za-z0-9.+&'-]*){0,4})"
+# A name stays on its line: words joined by spaces or tabs, never by a line break.
+_EN_NAME = r"([A-Z][A-Za-z0-9.+&'-]*(?:(?:[ \t](?:of|for|and|&))?[ \t][A-Z0-9][A-Za-z0-9.+&'-]*){0,4})"
 _EN_STOP = (r"(?:is\s+shutting\s+down|will\s+(?:be\s+)?(?:shut(?:ting)?\s+down|clos(?:e|ing)|discontinued|sunset(?:ted)?|"
             r"end(?:ing)?|retired?|cease\s+operations|wind\s+down|no\s+longer\s+be\s+available)|is\s+closing|is\s+sunsetting|"
             r"has\s+(?:been\s+)?(?:shut\s+down|closed|discontinued|sunset)|is\s+(?:being\s+)?discontinued|is\s+winding\s+down|"
@@ -57,7 +58,7 @@ _EN_WE_CLOSE = re.compile(rf"\b(?:[Ww]e(?:'re|’re|\s+are|\s+will\s+be|\s+have\
                           rf"winding\s+down)\s+{_EN_NAME}")
 _EN_TITLE = re.compile(rf"(?m)^[ \t#]*(?:Subject:\s*)?{_EN_NAME}(?:\s*(?:is\s+)?(?:Shutdown|Shutting\s+Down|Sunset|End\s+of\s+Service|"
                        rf"End-of-Life|End\s+of\s+Life|Closure|Closing)\b)")
-_EN_TEAM = re.compile(rf"(?m)^[ \t—–-]*(?:The\s+)?{_EN_NAME}\s+Team\s*$")
+_EN_TEAM = re.compile(rf"(?m)^[ \t—–-]*(?:The[ \t]+)?{_EN_NAME}[ \t]+Team[ \t]*$")
 
 
 def _clean(name: str) -> str:

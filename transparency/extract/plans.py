@@ -180,6 +180,8 @@ def resolve_plans(plans: list[Hit], others: list[Hit], folded: str, sentences: B
         s0, s1 = sentences.around(p.start)
         if _HEADING.fullmatch(folded[s0:p.start]) and _HEADING.fullmatch(folded[p.end:s1]):
             continue  # a list heading ("2. Refund.", "三、退款") names a topic, not a plan
+        if folded[s1:s1 + 1] in ("?", "？") or folded[s0:s1].rstrip().endswith(("?", "？")):
+            continue  # a question ("Can I get a refund?", 如何退款？): the answer says the plan, not the question
         seen.add((i, p.subkind))
         near = by_sentence.get(i, [])
         s0, s1 = sentences.around(p.start)
