@@ -149,6 +149,11 @@ def evidence_fact(evidence: Evidence, fact_id: int) -> dict[str, str | int | flo
     fact: dict[str, str | int | float | bool] = {
         "id": fact_id, "fact": evidence.kind, "subkind": evidence.subkind, "quality": evidence.quality}
     for key, value in evidence.attrs.items():
+        # An integer beyond 2**53 (an account number after 金额, a typo like 100000000亿元) is compared as
+        # a float by both engines: durable_rules cannot order such integers exactly and would reject the
+        # whole batch; no threshold a rule tests is anywhere near that size.
+        if isinstance(value, int) and not isinstance(value, bool) and abs(value) > 2**53:
+            value = float(value)
         fact[key] = value
     return fact
 

@@ -136,7 +136,12 @@ def run(args: argparse.Namespace) -> int:
             print(f"{error.path}: error: {error.message}", file=sys.stderr)
             progress.step(name)
             continue
-        results.append((name, pipeline.evaluate_document(document, ruleset=ruleset, config=config)))
+        try:
+            results.append((name, pipeline.evaluate_document(document, ruleset=ruleset, config=config)))
+        except (ValueError, RuntimeError) as exc:  # one document the engine cannot evaluate: report it, go on
+            error = LintError(name, f"cannot evaluate this document: {exc}")
+            errors.append(error)
+            print(f"{error.path}: error: {error.message}", file=sys.stderr)
         progress.step(name)
     progress.close()
 
