@@ -95,3 +95,22 @@ def test_sentence_bounds_skip_abbreviations_decimals_and_addresses():
     pieces = [text[s:e] for s, e in sentence_bounds(text)]
     assert pieces == ["Kessler Hydraulik USA Inc. will supply parts", " Pay $3.5 million via acme.com now", " 好的",
                       "Mr. J. Smith left"]
+
+
+def test_a_phrase_listed_twice_in_a_group_is_a_lexicon_error():
+    from transparency.extract.lexicon import SCHEMA
+
+    raw = {g: ["x"] for g in SCHEMA["topics"][0]}
+    raw["closure"] = ["retiring", "Retiring"]
+    with pytest.raises(LexiconError, match="lists 'Retiring' twice"):
+        validate_lexicon("topics", raw, "topics.yaml")
+
+
+def test_a_label_that_is_also_a_checkable_fact_is_a_lexicon_error():
+    from transparency.extract.lexicon import SCHEMA
+
+    raw = {g: [f"{g}-x"] for g in SCHEMA["reasons"][0]}
+    raw["boilerplate"] = ["规划调整"]
+    raw["specific_facts"] = ["规划调整"]
+    with pytest.raises(LexiconError, match="both a label"):
+        validate_lexicon("reasons", raw, "reasons.yaml")

@@ -49,6 +49,13 @@ class LexiconError(ValueError):
     """A lexicon file that does not validate; the message names the file and the group."""
 
 
+# Groups of one file that classify a phrase in opposite ways: a phrase may not be in both sides (a label
+# is never also a checkable fact: 规划调整 cannot be both).
+CONTRADICTING: dict[str, tuple[frozenset[str], frozenset[str]]] = {
+    "reasons": (frozenset({"boilerplate", "boilerplate_standalone", "fillers"}), frozenset({"specific_facts"})),
+}
+
+
 def validate_lexicon(name: str, raw: object, path: str) -> dict[str, list[str]]:
     """Check one parsed lexicon file against :data:`SCHEMA`; return its groups."""
     required, optional = SCHEMA[name]
@@ -65,6 +72,18 @@ def validate_lexicon(name: str, raw: object, path: str) -> dict[str, list[str]]:
         if not isinstance(phrases, list) or not all(isinstance(p, str) and p.strip() for p in phrases):
             raise LexiconError(f"{path}: group {group!r} must be a list of non-empty strings")
         out[str(group)] = [p.strip() for p in phrases]
+        seen: set[str] = set()
+        for p in out[str(group)]:
+            if p.lower() in seen:
+                raise LexiconError(f"{path}: group {group!r} lists {p!r} twice; keep one entry")
+            seen.add(p.lower())
+    labels, facts = CONTRADICTING.get(name, (frozenset(), frozenset()))
+    as_label = {p.lower(): g for g in labels & set(out) for p in out[g]}
+    for g in facts & set(out):
+        for p in out[g]:
+            if p.lower() in as_label:
+                raise LexiconError(f"{path}: {p!r} is both a label ({as_label[p.lower()]}) and a checkable fact "
+                                   f"({g}); decide which it is")
     return out
 
 
