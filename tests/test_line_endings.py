@@ -47,3 +47,19 @@ def test_crlf_copies_give_the_same_statuses_and_evidence(lines, language):
         assert crlf_text[e.span.start:e.span.end] == e.span.text  # offsets into the CRLF text stay exact
     assert statuses_of(Document(text=lf_text, language=language)) == \
            statuses_of(Document(text=crlf_text, language=language))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="ab \n\r", max_size=60), st.data())
+def test_paragraph_window_matches_a_plain_reading(text, data):
+    import re
+
+    from transparency.extract.text import paragraph_window
+
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    breaks = [(m.start(), m.end()) for m in re.finditer(r"(?:\r?\n|\r)[ \t\u3000]*(?:\r?\n|\r)\s*", text)]
+    before = [b for b in breaks if b[1] <= start]
+    after = [b for b in breaks if b[0] >= end]
+    expected = (before[-2][1] if len(before) >= 2 else 0, after[0][0] if after else len(text))
+    assert paragraph_window(text, start, end) == expected

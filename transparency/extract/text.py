@@ -9,7 +9,8 @@ offset in the original text.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
+from functools import lru_cache
 from collections.abc import Iterable, Iterator
 from typing import Any, NamedTuple
 
@@ -257,14 +258,22 @@ def defined_terms(folded: str) -> set[str]:
     return out
 
 
+@lru_cache(maxsize=8)
+def _paragraph_breaks(text: str) -> tuple[list[int], list[int]]:
+    """Starts and ends of the blank-line breaks of ``text``, found once per text."""
+    spans = [(m.start(), m.end()) for m in _PARAGRAPH_BREAK.finditer(text)]
+    return [s for s, _ in spans], [e for _, e in spans]
+
+
 def paragraph_window(text: str, start: int, end: int) -> tuple[int, int]:
     """The paragraph holding [start, end) together with the paragraph before it, as (lo, hi) offsets;
-    a paragraph break is a blank line, with or without spaces or a CR in it."""
-    breaks = [(m.start(), m.end()) for m in _PARAGRAPH_BREAK.finditer(text)]
-    before = [b for b in breaks if b[1] <= start]
-    lo = before[-2][1] if len(before) >= 2 else 0
-    after = [b for b in breaks if b[0] >= end]
-    hi = after[0][0] if after else len(text)
+    a paragraph break is a blank line, with or without spaces or a CR in it. Breaks are found once per
+    text and searched by bisection, so many calls on a long text stay cheap."""
+    starts, ends = _paragraph_breaks(text)
+    k = bisect_right(ends, start)  # breaks that end at or before ``start``
+    lo = ends[k - 2] if k >= 2 else 0
+    j = bisect_left(starts, end)
+    hi = starts[j] if j < len(starts) else len(text)
     return lo, hi
 
 
