@@ -44,7 +44,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "vague_before": re.compile(r"(?:" + alternation([p.lower() for p in lex["vague_amount"]]) + r")\s*$"),
         "vague_after": re.compile(r"^\s*(?:左右|上下|以上|余)"),
         "rate": re.compile(r"(?:年?利率|年化|interest(?: rate)?(?: of| at)?)\s*(?:为|是|按|:)?\s*(\d+(?:\.\d+)?)\s*%"
-                           r"|(\d+(?:\.\d+)?)\s*%\s*(?:的)?\s*(?:年利率|年化利率|利率|利息|年息|per annum|p\.a\.|annual interest|interest)"),
+                           # (?<![\d.]): a number is tried once from its first digit, not from each digit
+                           r"|(?<![\d.])(\d+(?:\.\d+)?)\s*%\s*(?:的)?\s*(?:年利率|年化利率|利率|利息|年息|per annum|p\.a\.|annual interest|interest)"),
     }
 
 

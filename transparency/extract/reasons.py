@@ -29,7 +29,8 @@ _PROCEDURAL_TITLE = re.compile(r"(?:(?<!办)法|法典|合同|合约|契约|协�
 # A quantified trend told as the background (costs "have risen by 41%", "fewer than 2% of calls",
 # 客流下降40%, 亏损300万元): checkable, even with no causal cue. The quantity is found first (few
 # places in a letter) and the trend word looked for in the short stretch before it.
-_QUANTITY = re.compile(r"\d[\d.,]*\s?(?:%|per\s?cent|成|[万亿]?元)|\$\s?\d")
+# Starts only where a number starts, so a long digit run is scanned once, not once per digit.
+_QUANTITY = re.compile(r"(?<![\d.,])\d[\d.,]*\s?(?:%|per\s?cent|成|[万亿]?元)|\$\s?\d")
 _TREND_BEFORE = re.compile(
     r"(?:(?<![A-Za-z])(?:risen|rose|increased|grown|grew|fallen|fell|dropped|declined|decreased|losing|lost|shrunk|shrank)"
     r"|(?<![A-Za-z])(?:fewer|less)\s+than)(?![A-Za-z])[^.\n;]{0,40}$"
@@ -197,6 +198,17 @@ def _near(spans: list[tuple[int, int]], s: int, e: int, folded: str) -> bool:
 
 # What a closure does to the client, after 造成 / 带来 (不便, 困扰, 影响, 损失): no cause (general language).
 _INCONVENIENCE = re.compile(r"\s*(?:了)?(?:您的|您|各位的|大家的|贵司的|您们的)?(?:诸多)?(?:不便|困扰|困擾|影响|影響|损失|損失|麻烦|麻煩)")
+# How far a sentence is looked for around a cue: a "sentence" longer than this (a text with no
+# punctuation) is cut, so that many cues in one long run cost linear, not quadratic, time.
+_SENTENCE_REACH = 300
+
+
+def _sentence_start(folded: str, at: int) -> int:
+    """Where the sentence holding ``at`` starts, looking back at most :data:`_SENTENCE_REACH` characters."""
+    lo = max(0, at - _SENTENCE_REACH)
+    return max([folded.rfind(c, lo, at) for c in "。！？!?；;\n"] + [folded.rfind(". ", lo, at), lo - 1]) + 1
+
+
 _SENTENCE_END = re.compile(r"[。！？!?；;\n]|\.(?:\s|$)")
 
 
@@ -205,12 +217,12 @@ def _explains_something_else(folded: str, cue_start: int, clause_end: int, state
     the nature of the service, there is no migration path", 因系统升级，部分功能暂不可用): it explains that,
     not the closure (MATRIX.md Reading 4). A cause that ends its sentence, or whose sentence names the
     closure, is left to the paragraph test."""
-    end = _SENTENCE_END.search(folded, clause_end)
-    stop = end.start() if end else len(folded)
+    end = _SENTENCE_END.search(folded, clause_end, clause_end + _SENTENCE_REACH)
+    stop = end.start() if end else min(len(folded), clause_end + _SENTENCE_REACH)
     main = folded[clause_end:stop].strip(" ,，、:：\t")
     if len(main) < 6:
         return False
-    start = max([folded.rfind(c, 0, cue_start) for c in "。！？!?；;\n"] + [folded.rfind(". ", 0, cue_start)]) + 1
+    start = _sentence_start(folded, cue_start)
     return not any(start <= a < stop for a, _ in statements)
 
 
@@ -229,8 +241,12 @@ def find_reasons(folded: str, found: dict) -> list[Hit]:
     longest: dict[int, int] = {}
     for cs, ce in cues:  # "because of" wins over "because" at the same place
         longest[cs] = max(ce, longest.get(cs, ce))
-    kept = sorted(longest.items())
-    kept = [(s, e) for s, e in kept if not any(s2 < s and e <= e2 for s2, e2 in kept)]
+    kept = []
+    reach = -1  # the furthest end of the cues started before this one: a cue inside it is dropped
+    for s, e in sorted(longest.items()):  # one sweep, not all pairs
+        if e > reach:
+            kept.append((s, e))
+        reach = max(reach, e)
     for cs, ce in kept:
         s = ce
         if folded[cs] == "受":
@@ -311,9 +327,9 @@ def find_reasons(folded: str, found: dict) -> list[Hit]:
         for m in _PURPOSE.finditer(low):
             if _MANDATE.match(folded, m.start()):
                 continue  # 为配合国家…: a mandate, found above
-            lo = max([folded.rfind(c, 0, m.start()) for c in "。！？!?\n"] + [folded.rfind(". ", 0, m.start())]) + 1
-            end = sentence_end.search(folded, m.end())
-            hi = end.start() if end else len(folded)
+            lo = _sentence_start(folded, m.start())
+            end = sentence_end.search(folded, m.end(), m.end() + _SENTENCE_REACH)
+            hi = end.start() if end else min(len(folded), m.end() + _SENTENCE_REACH)
             if any(lo <= a < hi for a, _ in statements):
                 hits.append(Hit("reason", "boilerplate", "vague", m.start(), m.end(), folded[m.start():m.end()],
                                 {"cue": "", "purpose": True}))

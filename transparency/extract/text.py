@@ -277,6 +277,7 @@ def paragraph_window(text: str, start: int, end: int) -> tuple[int, int]:
     return lo, hi
 
 
+@lru_cache(maxsize=8)
 def letter_length(text: str) -> int:
     """The text's length as its LF copy would have it (a CRLF letter is not longer than its LF twin)."""
     return len(text) - text.count(" \n")  # after unify_line_ends, a CR is the space before its LF
