@@ -45,3 +45,25 @@ def test_a_document_the_engine_cannot_evaluate_is_an_error_for_that_file_only(tm
     assert [d["path"] for d in report["documents"]] == [str(tmp_path / "good.txt")]
     assert report["errors"][0]["path"] == str(tmp_path / "bad.txt")
     assert "cannot evaluate this document" in report["errors"][0]["message"]
+
+
+def test_a_letter_that_cannot_be_evaluated_does_not_stop_the_gap_report(monkeypatch):
+    from pathlib import Path
+
+    from transparency.case.load import load_case
+    from transparency.report.gaps import build_gap_report
+
+    case = load_case(Path(__file__).resolve().parents[1] / "examples" / "case")
+    seen = []
+
+    def evaluator(path, kind, client, language):  # noqa: ANN001
+        seen.append(path)
+        if len(seen) == 1:
+            raise ValueError("engine refused a fact")
+        from transparency.report.gaps import default_evaluator
+
+        return default_evaluator(path, kind, client, language)
+
+    report = build_gap_report(case, evaluator=evaluator)
+    assert len(report.clients) == len(case.clients)
+    assert any("could not be evaluated (engine refused a fact)" in n for n in report.notes)

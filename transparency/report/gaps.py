@@ -192,7 +192,7 @@ def build_gap_report(case: Case, *, evaluator: Evaluator | None = None, ruleset:
     # declare claims, whatever words it uses).
     evaluate = evaluator or partial(default_evaluator, legal_status=case.closure.legal_status, config=config)
     lang = language or case.closure.language or "en"
-    cache: dict[tuple[str, str, str, bool], Evaluation] = {}
+    cache: dict[tuple[str, str, str, bool], Evaluation | None] = {}
     rows: list[GapRow] = []
     summaries: list[ClientSummary] = []
     checklist, notes = checklist_rows(case, lang)
@@ -209,8 +209,17 @@ def build_gap_report(case: Case, *, evaluator: Evaluator | None = None, ruleset:
             key = (comm.path, comm.kind, client.tier, client.remote)
             if key not in cache:
                 # The language is detected per document: one case may hold Chinese and English letters.
-                cache[key] = evaluate(case.root / comm.path, comm.kind, ref, None)
+                try:
+                    cache[key] = evaluate(case.root / comm.path, comm.kind, ref, None)
+                except (ValueError, RuntimeError, OSError) as exc:
+                    # One letter that cannot be evaluated is reported with its file; the case goes on.
+                    cache[key] = None
+                    notes.append(f"{comm.path}: could not be evaluated ({exc}); its client's letter gaps are "
+                                 "judged without it")
             ev = cache[key]
+            if ev is None:
+                comms.append(comm)
+                continue
             comms.append(comm.model_copy(update={"explains_delay": explains_delay(ev)}))
             if best is None or ev.score > best[0].score:
                 best = (ev, comm)
@@ -239,7 +248,7 @@ def build_gap_report(case: Case, *, evaluator: Evaluator | None = None, ruleset:
         summaries.append(summary)
         if progress is not None:
             progress(n, total)
-    used = sorted({f for ev in cache.values() for f in ev.explanation.status_rules})
+    used = sorted({f for ev in cache.values() if ev is not None for f in ev.explanation.status_rules})
     return GapReport(case=case, clients=summaries, rows=rows, language=lang, notes=notes, status_rules=used)
 
 
