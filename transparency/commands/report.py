@@ -1,8 +1,9 @@
 """``transparency report CASE_DIR``: the per-client gap report of a closure case.
 
-Exit codes: 0 when no finding is at or above ``--fail-on`` (default ``error``); 1 otherwise; 2 when the
-case folder (or a rule or matrix file) cannot be read; each such problem is printed on stderr naming
-the file, row and column.
+A report is an analysis, not a gate: it exits 0 once the report is written, unless ``--fail-on`` is
+given, in which case it exits 1 when a gap is at or above that severity (as ``lint`` does). Exit 2 when
+the case folder (or a rule or matrix file) cannot be read; each such problem is printed on stderr
+naming the file, row and column.
 """
 
 from __future__ import annotations
@@ -24,8 +25,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="text (default): a short summary; json: the full gap report")
     parser.add_argument("--out", metavar="DIR",
                         help="write gap-report.xlsx, gap-report.csv and gap-report.html into DIR")
-    parser.add_argument("--fail-on", choices=("error", "warning", "suggestion", "never"), default="error",
-                        help="exit 1 when a finding is at or above this severity (default: error)")
+    parser.add_argument("--fail-on", choices=("error", "warning", "suggestion", "never"), default="never",
+                        help="exit 1 when a gap is at or above this severity (default: never; the report is "
+                             "an analysis, use --fail-on error to gate on it)")
     parser.add_argument("--language", choices=("zh", "en"),
                         help="language of evidence and fixes (default: closure.yaml's language, else en)")
     parser.add_argument("--engine", choices=("python", "durable"), default=None,
