@@ -23,8 +23,17 @@ SENTENCES = [
 
 
 def test_unify_keeps_the_length_and_reads_crlf_as_lf():
-    assert unify_line_ends("a\r\nb\rc\n") == "a \nb\nc\n"
+    assert unify_line_ends("A.\r\nB.\rC.\n") == "A. \nB.\nC.\n"
     assert len(unify_line_ends("x\r\n" * 5)) == 15
+
+
+def test_a_hard_wrapped_sentence_is_read_whole_with_exact_offsets():
+    wrapped = "Due to the nature of the\nservice, there is no migration path.\n\nThe Acme Team"
+    assert unify_line_ends(wrapped) == wrapped.replace("the\nservice", "the service")
+    assert unify_line_ends("Dates:\n- May 1") == "Dates:\n- May 1"  # a list is not a wrapped sentence
+    lf = statuses_of(Document(text=wrapped, language="en"))
+    one_line = statuses_of(Document(text=wrapped.replace("the\nservice", "the service"), language="en"))
+    assert lf == one_line
 
 
 def test_every_corpus_document_reads_the_same_with_crlf():

@@ -53,12 +53,21 @@ def build_fold_table(simplified_for: dict[str, str]) -> dict[int, str]:
 _FOLD_RE: dict[int, re.Pattern[str]] = {}
 
 
+# A line break inside an English sentence (a hard-wrapped e-mail): after a word or comma, before a
+# lower-case word. Read as a space, so the sentence is matched whole (the length does not change).
+_HARD_WRAP = re.compile(r"(?<=[A-Za-z0-9,;)])[ \t]*\n(?=[ \t]*[a-z])")
+
+
 def unify_line_ends(text: str) -> str:
-    """CRLF and lone CR as LF, without changing the length: "\r\n" becomes " \n" and a lone "\r"
-    becomes "\n", so a CRLF letter is read like its LF copy and every offset stays exact."""
-    if "\r" not in text:
-        return text
-    return text.replace("\r\n", " \n").replace("\r", "\n")
+    """CRLF and lone CR as LF, and hard-wrapped English lines joined, without changing the length:
+    "\r\n" becomes " \n", a lone "\r" becomes "\n", and a line break inside an English sentence
+    becomes a space; so a CRLF or hard-wrapped letter reads like its plain copy and every offset stays
+    exact."""
+    if "\r" in text:
+        text = text.replace("\r\n", " \n").replace("\r", "\n")
+    if "\n" in text:
+        text = _HARD_WRAP.sub(lambda m: m.group().replace("\n", " "), text)
+    return text
 
 
 def fold(text: str, table: dict[int, str]) -> str:
