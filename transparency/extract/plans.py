@@ -145,6 +145,27 @@ _ANAPHOR = re.compile(r"(?<![A-Za-z])(?:(?:this|that|the\s+same|such|the\s+closi
                       r"|届时|在此之前|此前|该日|当日|此日|届期|屆時", re.I)
 
 
+_LIST_ITEM = re.compile(r"[ \t]*(?:[-*•·▪◦]|\d{1,2}[.)、]|[（(]?[一二三四五六七八九十]{1,3}[)）、.]|[a-z][.)])\s*")
+
+
+def _lead_in(folded: str, at: int) -> tuple[int, int] | None:
+    """The lead-in line (ending with a colon) of the list whose item holds ``at``, as (start, end)."""
+    line_start = folded.rfind("\n", 0, at) + 1
+    if not _LIST_ITEM.match(folded, line_start):
+        return None
+    k = line_start
+    for _ in range(30):  # walk up over the list's items to the line that introduces them
+        if k == 0:
+            return None
+        prev_start = folded.rfind("\n", 0, k - 1) + 1
+        line = folded[prev_start:k - 1]
+        if _LIST_ITEM.match(folded, prev_start) and line.strip():
+            k = prev_start
+            continue
+        return (prev_start, k - 1) if line.rstrip().endswith((":", "：")) else None
+    return None
+
+
 def _dated_paragraph(folded: str, start: int, times: list[Hit]) -> bool:
     """A concrete date in the paragraph of ``start`` or the one before it."""
     lo, hi = paragraph_window(folded, start, start)
@@ -198,6 +219,12 @@ def resolve_plans(plans: list[Hit], others: list[Hit], folded: str, sentences: B
                      or (h.kind == "contact" and h.subkind in ("url", "email", "phone", "address"))
                      or (h.kind == "refund" and h.quality == "concrete")
                      or (h.kind == "money" and h.quality == "concrete")]
+        if not specifics:
+            lead = _lead_in(folded, p.start)
+            if lead and any(lead[0] <= t.start < lead[1] for t in dates):
+                # "On 31 March 2024 the following happens:\n- your data is deleted": the lead-in's date
+                # applies to every item of its list
+                specifics = [Hit("time", "lead_in", "concrete", lead[0], lead[1], folded[lead[0]:lead[1]])]
         if not specifics:
             anaphor = _ANAPHOR.search(folded, s0, s1)
             if anaphor and _dated_paragraph(folded, anaphor.start(), dates):
