@@ -201,11 +201,19 @@ def resolve_plans(plans: list[Hit], others: list[Hit], folded: str, sentences: B
         s0, s1 = sentences.around(p.start)
         if _HEADING.fullmatch(folded[s0:p.start]) and _HEADING.fullmatch(folded[p.end:s1]):
             continue  # a list heading ("2. Refund.", "三、退款") names a topic, not a plan
-        if folded[s1:s1 + 1] in ("?", "？") or folded[s0:s1].rstrip().endswith(("?", "？")):
-            continue  # a question ("Can I get a refund?", 如何退款？): the answer says the plan, not the question
+        question = folded[s1:s1 + 1] in ("?", "？") or folded[s0:s1].rstrip().endswith(("?", "？"))
         seen.add((i, p.subkind))
-        near = by_sentence.get(i, [])
-        s0, s1 = sentences.around(p.start)
+        if question:
+            # "Can I get a refund? Yes, to your card by 30 April.": the question names the plan, its
+            # answer (the next sentence) says it; judged together, as one FAQ pair
+            answer = sentences.around(min(len(folded) - 1, s1 + 1)) if s1 + 1 < len(folded) else (s1, s1)
+            if answer[1] <= s1 + 1 or not folded[answer[0]:answer[1]].strip():
+                continue
+            near = by_sentence.get(i, []) + by_sentence.get(i + 1, [])
+            s1 = answer[1]
+        else:
+            near = by_sentence.get(i, [])
+            s0, s1 = sentences.around(p.start)
         actors = [h for h in near if h.kind == "party" and h.quality == "concrete"]
         named = [n for n in names if n in folded[s0:s1]]
         if p.subkind == "refund":
