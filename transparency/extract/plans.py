@@ -206,10 +206,13 @@ def resolve_plans(plans: list[Hit], others: list[Hit], folded: str, sentences: B
         if question:
             # "Can I get a refund? Yes, to your card by 30 April.": the question names the plan, its
             # answer (the next sentence) says it; judged together, as one FAQ pair
-            answer = sentences.around(min(len(folded) - 1, s1 + 1)) if s1 + 1 < len(folded) else (s1, s1)
-            if answer[1] <= s1 + 1 or not folded[answer[0]:answer[1]].strip():
+            j = s1
+            while j < len(folded) and folded[j] in "?？ \t\n":
+                j += 1
+            answer = sentences.around(j) if j < len(folded) else (j, j)
+            if answer[1] <= answer[0] or not folded[answer[0]:answer[1]].strip():
                 continue
-            near = by_sentence.get(i, []) + by_sentence.get(i + 1, [])
+            near = by_sentence.get(i, []) + by_sentence.get(sentences.index(answer[0]), [])
             s1 = answer[1]
         else:
             near = by_sentence.get(i, [])
