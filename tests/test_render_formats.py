@@ -244,3 +244,20 @@ def test_json_positions_always_point_at_the_finding_text(text, data):
         assert f["line"] == prefix.count("\n") + 1
         assert f["column"] == len(prefix) - (prefix.rfind("\n") + 1) + 1
     assert 1 <= f["line"] <= len(lines)
+
+
+def test_evaluation_to_json_equals_one_document_of_lint_json(tmp_path, capsys):
+    from transparency import cli, evaluate
+
+    letter = tmp_path / "letter.txt"
+    letter.write_text("由于种种原因，本店将于近期停业。", encoding="utf-8")
+    cli.main(["lint", str(letter), "--format", "json", "--exit-zero"])
+    [doc] = json.loads(capsys.readouterr().out)["documents"]
+    ev = evaluate(letter.read_text(encoding="utf-8"), language="zh")
+    assert json.loads(ev.to_json(str(letter))) == doc
+
+
+def test_the_package_declares_its_types():
+    import transparency
+
+    assert (Path(transparency.__file__).parent / "py.typed").is_file()

@@ -208,6 +208,15 @@ class Evaluation(_Model):
 
         return evaluation_html(self)
 
+    def to_json(self, path: str | None = None) -> str:
+        """This evaluation as one document of ``transparency lint --format json`` (CONTRACTS.md), with
+        ``path`` (default: the document's own path, else "-")."""
+        import json
+
+        from .render.json import document_dict
+
+        return json.dumps(document_dict(path or self.document.path or "-", self), ensure_ascii=False, indent=2)
+
     def worst_severity(self) -> Severity | None:
         """The highest severity among the findings, or None."""
         if not self.findings:
