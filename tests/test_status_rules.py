@@ -338,3 +338,13 @@ def test_lint_and_report_say_when_house_status_rules_were_used(tmp_path, capsys)
     cli.main(["report", str(Path(__file__).resolve().parents[1] / "examples" / "case"), "--format", "json",
               "--fail-on", "never"])
     assert json.loads(capsys.readouterr().out)["status_rules"] == []
+
+
+def test_the_explanation_says_which_better_status_rules_did_not_hold():
+    from transparency import evaluate
+
+    ev = evaluate("由于种种原因，本店将于2024年3月31日停业。", language="zh")
+    assert set(ev.explanation.status_rules_not_held["reason"]) == {"SR101"}  # vague: the concrete rule failed
+    absent = ev.explanation.status_rules_not_held["compensation"]
+    assert {"SR401", "SR402"} <= set(absent)  # absent: every concrete and vague rule failed
+    assert "time" not in ev.explanation.status_rules_not_held  # concrete: nothing better to look for

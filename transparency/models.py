@@ -148,6 +148,8 @@ class DimensionResult(_Model):
     evidence: list[Evidence] = Field(default_factory=list)
     looked_for: str | None = Field(None, description="what was looked for and not found ('why not')")
     decided_by: str | None = Field(None, description="code of the status rule that decided it (none: absent)")
+    rules_not_held: dict[str, str] = Field(
+        default_factory=dict, description="status rules of a better status that did not hold: code -> what it needs")
 
 
 class Formula(_Model):
@@ -184,6 +186,8 @@ class Explanation(_Model):
         default_factory=dict, description="dimension -> the status rule that decided it (none: absent)")
     status_rules: list[str] = Field(
         default_factory=list, description="house status-rule files in force; empty: the default matrix")
+    status_rules_not_held: dict[str, dict[str, str]] = Field(
+        default_factory=dict, description="dimension -> the better-status rules that did not hold and what each needs")
 
 
 class Evaluation(_Model):

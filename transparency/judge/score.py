@@ -69,4 +69,8 @@ def explain(rules: dict[str, Rule], findings: list[Finding], matrix: dict[str, D
                 missing[f.code] = "; ".join(words)
     decided_by = {name: r.decided_by for name, r in
                   [*matrix.items(), ("cause", formula.cause), ("plan", formula.plan), ("owner", formula.owner)]}
-    return Explanation(fired=fired, unmet=unmet, rules_looked_for=missing, decided_by=decided_by)
+    not_held = {name: dict(r.rules_not_held) for name, r in
+                [*matrix.items(), ("cause", formula.cause), ("plan", formula.plan), ("owner", formula.owner)]
+                if r.rules_not_held}
+    return Explanation(fired=fired, unmet=unmet, rules_looked_for=missing, decided_by=decided_by,
+                       status_rules_not_held=not_held)

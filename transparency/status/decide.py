@@ -17,13 +17,14 @@ from .rules import StatusRules, default_status_rules
 
 
 def _result(name: str, status: str, evidence: list[Evidence], looked_for: str | None,
-            rule: str | None) -> DimensionResult:
+            rule: str | None, not_held: dict[str, str] | None = None) -> DimensionResult:
     unique: dict[tuple, Evidence] = {}
     for e in evidence:
         unique.setdefault((e.span.start, e.span.end, e.kind, e.subkind), e)
     ordered = sorted(unique.values(), key=lambda e: (e.span.start, e.span.end, e.kind))
     return DimensionResult(status=status, score=status_score(name, status), evidence=ordered,
-                           looked_for=None if status == "concrete" else looked_for, decided_by=rule)
+                           looked_for=None if status == "concrete" else looked_for, decided_by=rule,
+                           rules_not_held=not_held or {})
 
 
 def decide(document: Document, evidence: list[Evidence], rules: StatusRules | None = None,
@@ -63,11 +64,15 @@ def run_status_rules(document: Document, evidence: list[Evidence], rules: Status
 def _decide_one(dim: str, rules: StatusRules, fired: dict[str, list[tuple[int, ...]]],
                 evidence: list[Evidence]) -> DimensionResult:
     looked_for = rules.dimensions[dim].looked_for
+    not_held: dict[str, str] = {}
     for status in ("concrete", "vague"):
-        held = [r for r in rules.rules if r.dimension == dim and r.status == status and r.code in fired]
+        candidates = [r for r in rules.rules if r.dimension == dim and r.status == status]
+        held = [r for r in candidates if r.code in fired]
         if held:
             ids = sorted({i for r in held for binding in fired[r.code] for i in binding})
             used = [evidence[i - 1] for i in ids if 0 < i <= len(evidence)]
             note = held[0].spec.looked_for or (looked_for.vague if looked_for else None)
-            return _result(dim, status, used, note, held[0].code)
-    return _result(dim, "absent", [], looked_for.absent if looked_for else None, None)
+            return _result(dim, status, used, note, held[0].code, not_held)
+        # what each rule of this better status needed ("why not concrete?"), for the explanation
+        not_held.update({r.code: r.spec.looked_for or r.spec.why for r in candidates})
+    return _result(dim, "absent", [], looked_for.absent if looked_for else None, None, not_held)
