@@ -7,7 +7,7 @@ user editing ``matrices/*.yaml`` is pointed at the exact place.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 import yaml
 from pydantic import BaseModel, ValidationError
@@ -21,6 +21,12 @@ M = TypeVar("M", bound=BaseModel)
 def load_data_file(path: Path, model: type[M], what: str) -> M:
     """Parse ``path`` (safe YAML) and validate it as ``model``; raise :class:`ConfigError` naming the
     file, line and key of every problem. ``what`` names the file's role in messages ("the tiers")."""
+    return load_data_file_with_lines(path, model, what)[0]
+
+
+def load_data_file_with_lines(path: Path, model: type[M], what: str) -> tuple[M, Any]:
+    """As :func:`load_data_file`, and the parsed tree with its line numbers, for checks that pydantic
+    cannot make (rule conditions against the fact catalogue) and still name the line."""
     try:
         raw = load_with_lines(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError) as exc:
@@ -30,7 +36,7 @@ def load_data_file(path: Path, model: type[M], what: str) -> M:
         raise ConfigError([Problem(str(path), mark.line + 1 if mark else None,
                                    f"{what} is not valid YAML: {getattr(exc, 'problem', None) or exc}")]) from exc
     try:
-        return model.model_validate(raw)
+        return model.model_validate(raw), raw
     except ValidationError as exc:
         raise ConfigError([
             Problem(str(path), line_of(raw, tuple(e["loc"])),

@@ -77,10 +77,8 @@ def evaluate_document(document: Document, *, ruleset: RuleSet | None = None,
     evidence = extract(document)
     matrix, formula = assess(document, evidence, status_rules=status_rules, backend=backend)
     evaluation = judge(document, evidence, matrix, formula, ruleset=ruleset, config=config, backend=backend)
-    if status_rules is not None and not status_rules.is_default:
-        evaluation.explanation.status_rules = list(status_rules.files[1:] if status_rules.files
-                                                   and status_rules.files[0].endswith("statuses.yaml")
-                                                   else status_rules.files)
+    if status_rules is not None:
+        evaluation.explanation.status_rules = list(status_rules.house_files)
     return evaluation
 
 

@@ -11,7 +11,9 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-COLUMNS = ("reason", "time", "responsibility", "compensation", "cause", "plan", "owner")
+from ..models import FORMULA_PARTS, MATRIX_DIMENSIONS
+
+COLUMNS = MATRIX_DIMENSIONS + FORMULA_PARTS  # reason, time, responsibility, compensation, cause, plan, owner
 STATUSES = ("concrete", "vague", "absent")
 
 

@@ -50,7 +50,6 @@ class Relations:
     """The validated relations: classes as compiled patterns, relations in order, attributes by kind."""
 
     def __init__(self, spec: RelationsFile, classes: dict[str, tuple], attrs: dict[str, set[str]]) -> None:
-        self.spec = spec
         self.defaults = spec.defaults
         self.classes = classes          # name -> tuple of IR patterns
         self.relations = spec.relations
@@ -62,14 +61,12 @@ class Relations:
 
 def load_relations(path: Path) -> Relations:
     """Load and validate a relations file; raise :class:`ConfigError` with every problem."""
-    from ..datafile import load_data_file
+    from ..datafile import load_data_file_with_lines
     from ..rules.compiler import compile_pattern
     from ..rules.loader import check_pattern
     from ..rules.schema import Pattern
-    from ..rules.yamlpos import load_with_lines
 
-    spec = load_data_file(path, RelationsFile, "the relations")
-    raw = load_with_lines(path.read_text(encoding="utf-8"))
+    spec, raw = load_data_file_with_lines(path, RelationsFile, "the relations")
     problems: list[Problem] = []
     kinds = dict(base_kinds_for("document"))
     attrs: dict[str, set[str]] = {}
@@ -93,15 +90,12 @@ def load_relations(path: Path) -> Relations:
 
     classes: dict[str, tuple] = {}
     class_lines = raw["classes"].key_lines
-    relation_at = {}
-    for i, rel in enumerate(spec.relations):
-        relation_at.setdefault(i, raw["relations"].item_lines[i])
 
     def compile_class(name: str) -> None:
         patterns = []
         raw_list = raw["classes"][name]
         for j, pat in enumerate(raw_list):
-            line = raw_list.item_lines[j] if hasattr(raw_list, "item_lines") else class_lines[name]
+            line = raw_list.item_lines[j]
             before = len(problems)
             check_pattern(str(path), f"class {name}", pat, line, kinds, problems)
             if len(problems) == before:
@@ -112,7 +106,7 @@ def load_relations(path: Path) -> Relations:
 
     # Classes are compiled when first used, so that they may test attributes of earlier relations.
     for i, rel in enumerate(spec.relations):
-        line = relation_at[i]
+        line = raw["relations"].item_lines[i]
         for end in (rel.of, rel.to):
             if end not in spec.classes:
                 problems.append(Problem(str(path), line, f"relation {rel.name}: unknown class {end!r}; "

@@ -125,7 +125,15 @@ def _conjunction(literals: list[Literal_]) -> Conjunction:
 
 def compile_rule(code: str, when: Condition | None, check: Condition) -> IRRule:
     """The IR of one rule: the conjunctions of ``when AND NOT check``."""
-    dnf = fails(check) if when is None else _and(holds(when), fails(check))
+    return _rule(code, fails(check) if when is None else _and(holds(when), fails(check)))
+
+
+def compile_condition(code: str, condition: Condition) -> IRRule:
+    """The IR of a rule that fires when ``condition`` holds (a status rule)."""
+    return _rule(code, holds(condition))
+
+
+def _rule(code: str, dnf: DNF) -> IRRule:
     conjunctions: list[Conjunction] = []
     for literals in dnf:
         conj = _conjunction(literals)

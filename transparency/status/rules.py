@@ -8,23 +8,21 @@ rules, replace a default rule by using its code, drop default rules (``disable``
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-from pydantic import ValidationError
-
 from ..data import matrices_dir
 from ..errors import ConfigError, Problem
-from ..measure.agreement import COLUMNS
-from ..rules.compiler import CompileError, compile_program, holds
-from ..rules.ir import Conjunction, IRProgram, IRRule
-from ..rules.yamlpos import line_of, load_with_lines
+from ..models import FORMULA_PARTS, MATRIX_DIMENSIONS
+from ..rules.compiler import CompileError, compile_condition
+from ..rules.ir import IRProgram, IRRule
+from ..rules.yamlpos import line_of
 from .spec import DimensionSpec, StatusFile, StatusRuleSpec
+
+COLUMNS = MATRIX_DIMENSIONS + FORMULA_PARTS  # every dimension a status rule decides
 
 STATUS_FILE = "statuses.yaml"
 
@@ -61,7 +59,12 @@ class StatusRules:
     rules: list[StatusRule]
     dimensions: dict[str, DimensionSpec]
     files: list[str] = field(default_factory=list)
-    is_default: bool = True
+    #: house files applied on top of (or instead of) the bundled rules; empty: the default matrix
+    house_files: list[str] = field(default_factory=list)
+
+    @property
+    def is_default(self) -> bool:
+        return not self.house_files
 
     @cached_property
     def by_code(self) -> dict[str, StatusRule]:
@@ -69,18 +72,7 @@ class StatusRules:
 
     @cached_property
     def compiled(self) -> dict[str, IRRule]:
-        out = {}
-        for r in self.rules:
-            conjunctions: list[Conjunction] = []
-            for literals in holds(r.spec.when):
-                ctx = tuple(i for k, i in literals if k == "ctx")
-                exists = tuple(dict.fromkeys(i for k, i in literals if k == "exists"))
-                absent = tuple(dict.fromkeys(i for k, i in literals if k == "absent"))
-                conj = Conjunction(ctx, exists, absent)  # type: ignore[arg-type]
-                if conj not in conjunctions:
-                    conjunctions.append(conj)
-            out[r.code] = IRRule(r.code, tuple(conjunctions))
-        return out
+        return {r.code: compile_condition(r.code, r.spec.when) for r in self.rules}
 
     def depends_on(self, dimension: str) -> set[str]:
         """The dimensions whose status the rules of ``dimension`` test."""
@@ -113,34 +105,18 @@ class StatusRules:
             todo = [c for c in todo if c not in ready]
         return out
 
-    @cached_property
-    def digest(self) -> str:
-        payload = repr([(ready, prog.digest) for ready, prog in self.layers])
-        payload += repr(sorted((c, d.model_dump_json()) for c, d in self.dimensions.items()))
-        return hashlib.sha256(payload.encode()).hexdigest()[:16]
 
 
 def _load_file(path: Path, problems: list[Problem]) -> tuple[StatusFile | None, Any]:
+    from ..datafile import load_data_file_with_lines
     from ..rules.loader import _check_condition
 
     where = str(path)
     try:
-        raw = load_with_lines(path.read_text(encoding="utf-8"))
-    except OSError as exc:
-        problems.append(Problem(where, None, f"cannot read the status rules: {exc.strerror}"))
+        spec, raw = load_data_file_with_lines(path, StatusFile, "the status rules")
+    except ConfigError as exc:  # every file's problems are reported together
+        problems.extend(exc.problems)
         return None, None
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        problems.append(Problem(where, mark.line + 1 if mark else None, f"not valid YAML: {exc}"))
-        return None, None
-    try:
-        spec = StatusFile.model_validate(raw)
-    except ValidationError as exc:
-        for e in exc.errors():
-            problems.append(Problem(where, line_of(raw, tuple(e["loc"])),
-                                    f"{'.'.join(map(str, e['loc'])) or '(top)'}: "
-                                    f"{str(e['msg']).removeprefix('Value error, ')}"))
-        return None, raw
     for i, rule in enumerate(spec.rules):
         raw_rule = raw["rules"][i]
         before = len(problems)
@@ -148,7 +124,7 @@ def _load_file(path: Path, problems: list[Problem]) -> tuple[StatusFile | None, 
                          problems)
         if len(problems) == before:
             try:
-                holds(rule.when)
+                compile_condition(rule.code, rule.when)
             except CompileError as exc:
                 problems.append(Problem(where, raw_rule.key_lines["when"], f"{rule.code}: {exc}"))
     return spec, raw
@@ -202,7 +178,8 @@ def load_status_rules(paths: Sequence[Path | str] = (), *, include_default: bool
                                                          "is itself same_as another"))
     if problems:
         raise StatusRuleError(problems)
-    result = StatusRules(rules, dimensions, [str(f) for f in files], is_default=include_default and not paths)
+    house = [str(Path(p)) for p in paths] if include_default else [str(f) for f in files]
+    result = StatusRules(rules, dimensions, [str(f) for f in files], house_files=house)
     result.layers  # noqa: B018 - a dependency cycle is a load error, not a first-document error
     return result
 

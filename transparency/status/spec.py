@@ -13,7 +13,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from ..measure.agreement import COLUMNS
+from ..models import FORMULA_PARTS, MATRIX_DIMENSIONS
 from ..rules.schema import Condition, ExampleItem, valid_code, valid_name
 
 Column = Literal["reason", "time", "responsibility", "compensation", "cause", "plan", "owner"]
@@ -73,4 +73,4 @@ class StatusFile(_Strict):
     rules: list[StatusRuleSpec] = Field(default_factory=list)
 
 
-assert set(COLUMNS) == set(Column.__args__)  # type: ignore[attr-defined]
+assert set(MATRIX_DIMENSIONS + FORMULA_PARTS) == set(Column.__args__)  # type: ignore[attr-defined]
