@@ -41,7 +41,7 @@ SCHEMA: dict[str, tuple[frozenset[str], frozenset[str]]] = {
         "deposit_refund", "unperformed_contracts", "long_term_cooperation", "continuing_contact",
         "team_destination", "future_cooperation", "short_term_rights", "delay_reason", "next_update",
         "force_majeure", "renegotiation", "financial_status", "liquidation", "claim_declaration",
-        "closure"}), frozenset()),
+        "closure", "closure_verbs"}), frozenset()),
 }
 
 

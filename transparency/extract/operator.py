@@ -14,36 +14,42 @@ Each hit is an ``operator`` evidence item over the name's characters (spans stay
 from __future__ import annotations
 
 import re
+from functools import cache
 
-from .text import CJK, Hit
+from .lexicon import lexicon
+from .text import CJK, Hit, alternation
 
 # A name in Chinese text: quoted (「…」《…》【…】“…”), a Latin brand (LeanCloud, Google+), or a run of
 # CJK or Latin name characters.
 _QUOTED = r"[「《【“『]([^」》】”』\n]{2,20})[」》】”』]"
 _LATIN = r"([A-Za-z][A-Za-z0-9.+&'-]*(?:\s[A-Z0-9][A-Za-z0-9.+&'-]*){0,3})"
 _CJK_NAME = rf"([{CJK}A-Za-z0-9·]{{2,16}}?)"
-# Verbs and nouns that say the service, product or company stops (zh-Hans and zh-Hant).
-_ZH_STOP = (r"(?:停止运营|停止運營|停止营运|停止營運|停止服务|停止服務|终止服务|終止服務|终止运营|終止運營|结束运营|結束運營"
-            r"|结束营运|結束營運|结束营业|結束營業|停止营业|停止營業|正式下线|正式下線|下线|下線|停服|停运|停運|关闭|關閉|关停|關停"
-            r"|歇业|歇業|熄灯|熄燈|停业|停業|清盘|清盤|解散"
-            r"|停止[^。\n，,]{0,6}?(?:服务|服務|运营|運營|营运|營運|营业|營業))")
+# (Matched on folded text: Traditional characters are already Simplified, 關於 reads 关于.)
 # Words that refer to the writer or the reader, not a name (本公司, 我们, 该平台, "our service").
-_NOT_A_NAME = re.compile(r"^(?:本|我|我们|我們|我司|该|該|此|这|這|贵|貴|您|各位|尊敬|亲爱|親愛|关于|關於|平台|服务|服務|公司|产品|產品"
-                         r"|游戏|遊戲|网站|網站|应用|應用|系统|系統|门店|門店|商城|全部|所有|部分|相关|相關|上述|以下)"
+_NOT_A_NAME = re.compile(r"^(?:本|我|我们|我司|该|此|这|贵|您|各位|尊敬|亲爱|关于|平台|服务|公司|产品"
+                         r"|游戏|网站|应用|系统|门店|商城|全部|所有|部分|相关|上述|以下)"
                          r"|^(?:The|This|That|Our|We|Your|All|Some|It|These|Those|Dear|Hello|Hi|Important|Update|Notice"
                          r"|Announcement|Today|Unfortunately|Effective|As|After|On|From|Starting|Beginning|Service|Services"
                          r"|Termination|Shutdown|Closure|Discontinuation|End|Sunset|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep"
                          r"|Sept|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$"
-                         r"|^(?:通知|公告|说明|說明|声明|聲明|实现|實現|全面|正式|所有|一切|相关|的|之)")
+                         r"|^(?:通知|公告|说明|声明|实现|全面|正式|所有|一切|相关|的|之)")
 
-_ZH_TITLE = re.compile(rf"(?m)^[ \t]*(?:关于|關於)\s*(?:{_QUOTED}|{_LATIN}|{_CJK_NAME})\s*(?:将|將|即将|即將)?\s*{_ZH_STOP}")
-_ZH_TITLE_NOUN = re.compile(rf"(?m)^[ \t]*(?:{_QUOTED}|{_LATIN}|{_CJK_NAME})\s*(?:停服|停运|停運|下线|下線|关停|關停|结束运营|結束營運|终止服务|終止服務)(?:公告|通知|说明|說明)")
-# The closure's object: 全面关停网易薄荷, 决定关闭「多说」, 终止易信企业版中的商务号码业务.
-_ZH_OBJECT = re.compile(rf"(?:关停|关閉|关闭|關閉|终止|終止|停止运营|停止運營|下线|下線|停运|停運)(?:了)?\s*(?:{_QUOTED}|{_LATIN}|([{CJK}A-Za-z0-9·]{{2,12}}?))"
-                        rf"(?=[的中，,。；;\s]|服务|服務|业务|業務|项目|項目|产品|產品|平台|网站|網站|$)")
-_ZH_SUBJECT = re.compile(
-    rf"(?:^|[\n。！？!?；;：:])[ \t]*(?:{_QUOTED}|{_LATIN}|{_CJK_NAME})\s*(?:已|将|將|即将|即將|决定|決定|于|於|正式|自)"
-    rf"[^。\n]{{0,40}}?{_ZH_STOP}")
+
+@cache
+def _zh_patterns() -> tuple[re.Pattern[str], ...]:
+    """The Chinese patterns, built once from the closure verbs of ``lexicons/topics.yaml``."""
+    stop = alternation([w for w in lexicon("topics")["closure_verbs"] if re.match(f"[{CJK}]", w)])
+    title = re.compile(rf"(?m)^[ \t]*关于\s*(?:{_QUOTED}|{_LATIN}|{_CJK_NAME})\s*(?:将|即将)?\s*(?:{stop})")
+    title_noun = re.compile(rf"(?m)^[ \t]*(?:{_QUOTED}|{_LATIN}|{_CJK_NAME})\s*(?:停服|停运|下线|关停|结束运营|终止服务)"
+                            rf"(?:公告|通知|说明)")
+    # The closure's object (全面关停网易薄荷, 决定关闭「多说」): only verbs that take the product as object,
+    # so that 停止营业 gives no name "营业".
+    obj = re.compile(rf"(?:关停|关闭|终止|停止运营|下线|停运)(?:了)?\s*(?:{_QUOTED}|{_LATIN}|([{CJK}A-Za-z0-9·]{{2,12}}?))"
+                     rf"(?=[的中，,。；;\s]|服务|业务|项目|产品|平台|网站|$)")
+    subject = re.compile(rf"(?:^|[\n。！？!?；;：:])[ \t]*(?:{_QUOTED}|{_LATIN}|{_CJK_NAME})\s*(?:已|将|即将|决定|于|正式|自)"
+                         rf"[^。\n]{{0,40}}?(?:{stop})")
+    return title, title_noun, subject, obj
+
 
 # A name stays on its line: words joined by spaces or tabs, never by a line break.
 _EN_NAME = r"([A-Z][A-Za-z0-9.+&'-]*(?:(?:[ \t](?:of|for|and|&))?[ \t][A-Z0-9][A-Za-z0-9.+&'-]*){0,4})"
@@ -68,7 +74,7 @@ def _clean(name: str) -> str:
 def find_operator(folded: str) -> list[Hit]:
     """Operator names where the notice names itself (title, closure subject, signature)."""
     hits: list[Hit] = []
-    patterns = [_ZH_TITLE, _ZH_TITLE_NOUN, _ZH_SUBJECT, _ZH_OBJECT] if re.search(f"[{CJK}]", folded) else []
+    patterns = list(_zh_patterns()) if re.search(f"[{CJK}]", folded) else []
     patterns += [_EN_SUBJECT, _EN_WE_CLOSE, _EN_TITLE, _EN_TEAM] if re.search(r"[A-Z]", folded) else []
     for pattern in patterns:
         for m in pattern.finditer(folded):

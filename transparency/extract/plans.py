@@ -142,7 +142,7 @@ _COMPANY = re.compile(r"(?:公司|集团|集團|银行|銀行|商行|工作室|I
 # closure date stated earlier in its paragraph or the one before (general language, zh and en).
 _ANAPHOR = re.compile(r"(?<![A-Za-z])(?:(?:this|that|the\s+same|such|the\s+closing|the\s+shutdown|the\s+above)\s+date"
                       r"|(?:by|before|until|prior\s+to)\s+(?:then|that\s+time|that\s+day)|on\s+that\s+day)(?![A-Za-z])"
-                      r"|届时|在此之前|此前|该日|当日|此日|届期|屆時", re.I)
+                      r"|届时|在此之前|此前|该日|当日|此日|届期", re.I)  # folded text: 屆時 reads 届时
 
 
 _LIST_ITEM = re.compile(r"[ \t]*(?:[-*•·▪◦]|\d{1,2}[.)、]|[（(]?[一二三四五六七八九十]{1,3}[)）、.]|[a-z][.)])\s*")

@@ -42,22 +42,15 @@ _DECIDED = re.compile(r"决议|决定|(?<![A-Za-z])(?:resolved|decided|voted)(?!
 _BODY_BEFORE = re.compile(
     r"(?:股东会|股东大会|董事会|理事会|股东方|合伙人会议|管理委员会)[^。\n]{0,24}$"
     r"|(?<![A-Za-z])(?:board|shareholders|members|partners|trustees)(?![A-Za-z])[^.\n]{0,30}$", re.I)
-# Verbs that say a business or service stops (general language, zh-Hans, zh-Hant and English): what a
-# consequence connective (so, 因此) must lead to for the clause before it to be the closure's cause.
-_CLOSURE_VERB = re.compile(
-    r"关闭|關閉|终止|終止|停止|结束|結束|停运|停運|停业|停業|闭店|閉店|停服|下线|下線|撤出|退出|注销|註銷|解散|歇业|歇業|熄灯|熄燈|暂停|暫停"
-    r"|\b(?:clos(?:e|es|ed|ing)|shut(?:ting|s)?\s+down|shut|discontinu(?:e|es|ed|ing)|ceas(?:e|es|ed|ing)"
-    r"|terminat(?:e|es|ed|ing)|stop(?:s|ped|ping)?|wind(?:ing)?\s+(?:down|up)|wound\s+up|sunset(?:ting)?|retir(?:e|es|ed|ing)|end(?:s|ed|ing)?"
-    r"|final\s+(?:day|days|deliver(?:y|ies)|shipments?|orders?|issues?|episodes?|service)|last\s+day)\b",
-    re.ASCII)  # \b at ASCII word edges only: a CJK neighbour is an edge
 # Acting on a named authority's requirement or campaign (为配合国家有关部门…清查工作, 为落实…规定): a cited
 # mandate, checkable, not a label (general language; real dev notice zhs_c_009).
-_MANDATE = re.compile(r"(?:为了?|為了?)(?:配合|响应|響應|落实|落實|遵守|遵照|执行|執行)[^，,。；;\n]{0,40}?"
-                      r"(?:国家|國家|政府|部门|部門|主管|监管|監管|法律|法规|法規|规定|規定|要求|通知|工作|行动|行動)")
+# (Matched on folded text: Traditional characters are already Simplified.)
+_MANDATE = re.compile(r"为了?(?:配合|响应|落实|遵守|遵照|执行)[^，,。；;\n]{0,40}?"
+                      r"(?:国家|政府|部门|主管|监管|法律|法规|规定|要求|通知|工作|行动)")
 # A purpose clause in the closure's sentence (为了给用户带来更好的体验, 为集中资源…, "to focus on our core
 # products", "so we can focus on…"): a label that fits any closure (MATRIX.md Reading 3), general language.
 _PURPOSE = re.compile(
-    r"(?:为了|為了|为(?=集中|专注|聚焦|整合|优化)|為(?=集中|專注|聚焦|整合|優化))[^，,。；;！!？?\n]{2,30}"
+    r"(?:为了|为(?=集中|专注|聚焦|整合|优化))[^，,。；;！!？?\n]{2,30}"
     r"|\b(?:in\s+order\s+)?to\s+(?:(?:re-?)?focus|concentrate|invest\s+more|double\s+down|prioriti[sz]e|"
     r"streamline|better\s+serve)\b[^.,;!?\n]{0,60}"
     r"|\bso\s+(?:that\s+)?we\s+can\s+(?:focus|concentrate|invest|prioriti[sz]e)\b[^.,;!?\n]{0,60}", re.ASCII)  # \b at ASCII word edges only: a CJK neighbour is an edge
@@ -197,7 +190,7 @@ def _near(spans: list[tuple[int, int]], s: int, e: int, folded: str) -> bool:
 
 
 # What a closure does to the client, after 造成 / 带来 (不便, 困扰, 影响, 损失): no cause (general language).
-_INCONVENIENCE = re.compile(r"\s*(?:了)?(?:您的|您|各位的|大家的|贵司的|您们的)?(?:诸多)?(?:不便|困扰|困擾|影响|影響|损失|損失|麻烦|麻煩)")
+_INCONVENIENCE = re.compile(r"\s*(?:了)?(?:您的|您|各位的|大家的|贵司的|您们的)?(?:诸多)?(?:不便|困扰|影响|损失|麻烦)")  # folded: 困擾 reads 困扰
 # How far a sentence is looked for around a cue: a "sentence" longer than this (a text with no
 # punctuation) is cut, so that many cues in one long run cost linear, not quadratic, time.
 _SENTENCE_REACH = 300
@@ -233,7 +226,7 @@ def find_reasons(folded: str, found: dict) -> list[Hit]:
     farewell = found.get(("reasons", "not_causes"), [])
     closure = found.get(("topics", "closure"), []) + found.get(("reasons", "decision"), [])
     low = ascii_lower(folded)  # the English alternatives are lower case, matched without re.I (cheaper)
-    statements = found.get(("topics", "closure"), []) + [(m.start(), m.end()) for m in _CLOSURE_VERB.finditer(low)]
+    statements = found.get(("topics", "closure"), []) + found.get(("topics", "closure_verbs"), [])
     decisions = [(a, b) for a, b in found.get(("reasons", "decision"), []) if low[a:b] != "will"]
     cues = [(s, e) for s, e in found.get(("reasons", "cues_before"), []) if folded[s:e] not in ("因", "受")]
     cues += [(m.start(), m.end()) for m in d["yin"].finditer(folded)
@@ -319,7 +312,7 @@ def find_reasons(folded: str, found: dict) -> list[Hit]:
     for m in _FACT_SENTENCE.finditer(low):
         if _near(statements, m.start(), m.end(), folded):
             hits.append(Hit("reason", "specific", "concrete", m.start(), m.end(), folded[m.start():m.end()], {"cue": "fact"}))
-    if "为" in folded or "為" in folded or re.search(r"(?i)\b(?:to|so)\s", folded):
+    if "为" in folded or re.search(r"(?i)\b(?:to|so)\s", folded):
         sentence_end = re.compile(r"[。！？!?\n]|\.(?:\s|$)")
         for m in _MANDATE.finditer(folded):
             if _near(statements, m.start(), m.end(), folded):
