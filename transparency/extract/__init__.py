@@ -56,8 +56,8 @@ def find_hits(text: str, language: str = "zh") -> list[Hit]:
     from .money import find_money, find_terms
     from .parties import find_parties
     from .placeholders import find_placeholders
-    from .operator import find_mailbox_operator, find_operator
-    from .plans import find_plans, operator_hits, resolve_plans
+    from .operator import find_mailbox_operator, find_operator, operator_hits
+    from .plans import find_plans, resolve_plans
     from .reasons import find_reasons
     from .times import find_times
     from .tone import find_tone, resolve_tone

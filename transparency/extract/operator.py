@@ -6,7 +6,7 @@ Found where a notice names itself, in general language rather than by vocabulary
 - the subject of the closure sentence: 星河云盘将于…停止服务, LeanCloud 将于…下线, "Northwind Cloud will
   shut down on …", "we are shutting down Loomwork";
 - the signature: "The Loomwork Team", "— Loomwork", a company line under the letter
-  (:func:`transparency.extract.plans.operator_hits` adds named organisations and self-named writers).
+  and (:func:`operator_hits`) the named organisations and self-named writers the party finder found.
 
 Each hit is an ``operator`` evidence item over the name's characters (spans stay exact).
 """
@@ -17,6 +17,7 @@ import re
 from functools import cache
 
 from .lexicon import lexicon
+from .plans import ORG_FORM, operator_names
 from .text import CJK, Hit, alternation
 
 # A name in Chinese text: quoted (「…」《…》【…】“…”), a Latin brand (LeanCloud, Google+), or a run of
@@ -110,3 +111,24 @@ def find_mailbox_operator(folded: str) -> list[Hit]:
                 hits.append(Hit("operator", "named", "concrete", n.start(), n.end(), n.group()))
                 break
     return hits
+
+
+def operator_hits(folded: str, parties: list[Hit]) -> list[Hit]:
+    """Where the text names its operator (the company, brand, product or writer issuing the notice).
+
+    A named organisation counts when it reads as a company's name (a legal form such as 有限公司, 集团,
+    银行, "Ltd", or a capitalised Latin name), so that a phrase the party finder took for a name (门店闭店)
+    does not make a document's hotline "the operator's own". The names are then those of
+    :func:`operator_names` over these organisations, quoted names and repeated capitalised names (the
+    first mention of each), plus each such organisation and each self-named writer."""
+    companies = [h for h in parties if h.kind == "party" and h.quality == "concrete" and h.subkind == "organisation"
+                 and (ORG_FORM.search(folded, h.start, h.end) or re.match(r"[A-Z][A-Za-z&' .-]+$", folded[h.start:h.end]))]
+    writers = [h for h in parties if h.kind == "party" and h.quality == "concrete" and (h.attrs or {}).get("writer")]
+    out = []
+    for name in sorted(operator_names(folded, companies)):
+        at = folded.find(name)
+        if at >= 0:
+            out.append(Hit("operator", "named", "concrete", at, at + len(name), name))
+    for h in companies + writers:
+        out.append(Hit("operator", "named", "concrete", h.start, h.end, folded[h.start:h.end]))
+    return out

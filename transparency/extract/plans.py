@@ -82,7 +82,10 @@ Download Open""".split())
 # A quotation opens right after 答 / 问 / 说 / 道: what someone says, not a name (a colon may
 # introduce a name: 迁移目标：“云账本”).
 _SAID = re.compile(r"[答问说道]\s*$")
-_ORG_FORM = re.compile(r"(?:股份有限公司|有限责任公司|有限公司|集团|公司|Inc\.?|Ltd\.?|LLC|Corp\.?|Co\.|Limited|GmbH)$")
+# A company's name ends in a legal or institutional form (general language; the text is folded, so
+# 集團 and 銀行 read 集团 and 银行).
+ORG_FORM = re.compile(r"(?:股份有限公司|有限责任公司|有限公司|集团|公司|银行|商行|工作室|Inc\.?|Ltd\.?|LLC|LLP|Corp\.?|Co\.|Limited"
+                       r"|GmbH|PLC|plc)$")
 
 
 def operator_names(folded: str, parties: list[Hit]) -> set[str]:
@@ -103,39 +106,13 @@ def operator_names(folded: str, parties: list[Hit]) -> set[str]:
                 names.add(word)
     for p in parties:
         if p.kind == "party" and p.quality == "concrete" and p.subkind in ("organisation", "successor", "team"):
-            core = _ORG_FORM.sub("", folded[p.start:p.end]).strip()
+            core = ORG_FORM.sub("", folded[p.start:p.end]).strip()
             if re.fullmatch(r"[A-Za-z][A-Za-z&' -]*", core):
                 if len(core.split()[0]) >= 3:
                     names.add(core.split()[0])
             elif len(core) >= 4:
                 names.add(core[:4])
     return names
-
-
-def operator_hits(folded: str, parties: list[Hit]) -> list[Hit]:
-    """Where the text names its operator (the company, brand, product or writer issuing the notice).
-
-    A named organisation counts when it reads as a company's name (a legal form such as 有限公司, 集团,
-    银行, "Ltd", or a capitalised Latin name), so that a phrase the party finder took for a name (门店闭店)
-    does not make a document's hotline "the operator's own". The names are then those of
-    :func:`operator_names` over these organisations, quoted names and repeated capitalised names (the
-    first mention of each), plus each such organisation and each self-named writer."""
-    companies = [h for h in parties if h.kind == "party" and h.quality == "concrete" and h.subkind == "organisation"
-                 and (_COMPANY.search(folded, h.start, h.end) or re.match(r"[A-Z][A-Za-z&' .-]+$", folded[h.start:h.end]))]
-    writers = [h for h in parties if h.kind == "party" and h.quality == "concrete" and (h.attrs or {}).get("writer")]
-    out = []
-    for name in sorted(operator_names(folded, companies)):
-        at = folded.find(name)
-        if at >= 0:
-            out.append(Hit("operator", "named", "concrete", at, at + len(name), name))
-    for h in companies + writers:
-        out.append(Hit("operator", "named", "concrete", h.start, h.end, folded[h.start:h.end]))
-    return out
-
-
-# A company's name ends in a legal or institutional form (general language: the forms a registered
-# name carries in zh-Hans, zh-Hant and English).
-_COMPANY = re.compile(r"(?:公司|集团|集團|银行|銀行|商行|工作室|Inc\.?|Ltd\.?|LLC|LLP|Corp\.?|Co\.|Limited|GmbH|PLC|plc)$")
 
 
 # A date referred back to ("before this date", "by then", 届时, 在此之前): the plan is as dated as the

@@ -58,6 +58,7 @@ _FOLD_RE: dict[int, re.Pattern[str]] = {}
 _HARD_WRAP = re.compile(r"(?<=[A-Za-z0-9,;)])[ \t]*\n(?=[ \t]*[a-z])")
 
 
+@lru_cache(maxsize=8)  # extraction and the relation stage both read the same text
 def unify_line_ends(text: str) -> str:
     """CRLF and lone CR as LF, and hard-wrapped English lines joined, without changing the length:
     "\r\n" becomes " \n", a lone "\r" becomes "\n", and a line break inside an English sentence
