@@ -102,12 +102,17 @@ def test_gold_is_the_labellers_agreement_or_a_recorded_adjudication():
                 assert row["reason"].strip(), (path, c)
 
 
-def test_inter_labeller_kappa_is_computable_for_every_column():
+# The gold is only as good as the labellers' agreement: below this kappa on any column the labels
+# would need a third reading before they could measure anything (today 0.86-0.97).
+MIN_LABELLER_KAPPA = 0.8
+
+
+def test_the_labellers_agree_well_enough_for_the_gold_to_measure_anything():
     a = {r["path"]: r for r in _csv("labelling/labeller_a.csv")}
     b = {r["path"]: r for r in _csv("labelling/labeller_b.csv")}
     for c in SIX:
         k = cohen_kappa([a[p][c] for p in sorted(a)], [b[p][c] for p in sorted(a)])
-        assert -1.0 <= k <= 1.0
+        assert k >= MIN_LABELLER_KAPPA, f"{c}: kappa {k:.2f} between the labellers; re-label before measuring"
 
 
 def test_gold_spans_are_exact_and_cover_enough_documents():

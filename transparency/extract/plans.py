@@ -21,6 +21,8 @@ _TARGET = re.compile(r"\s*(?:the\s+)?(?:[A-Z][A-Za-z0-9&'-]+(?:\s+[A-Z][A-Za-z0-
                      # a named product, platform or service in Chinese (开放平台猎鹰产品, 新工具箱), a bare domain
                      r"|[\u4e00-\u9fffA-Za-z0-9]{2,14}?(?:产品|服务|平台|系统|工具箱|工具|版|应用|App|APP|网站|商城|门店|分店)"
                      r"|[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|cn|net|org|io|app|dev|tw|hk)(?![a-z]))")
+# A named target standing before its cue ("Other experiments like Firefox Color will remain available"):
+# two or more capitalised words, or a quoted name (general language).
 _NAMED_BEFORE = re.compile(r"(?<=[\s(])[A-Z][A-Za-z0-9&'-]+(?:\s+[A-Z][A-Za-z0-9&'-]+)+|[“\"「『《][^”\"」』》\n]{1,20}[”\"」』》]")
 _BY_AGENT = re.compile(r"(?:\s+[a-z]+){0,2}\s+by\s+(?:the\s+)?")
 # The client's own things come back to them (kept for you to collect, 寄回, 退还设备): a specific action.
@@ -122,6 +124,7 @@ _ANAPHOR = re.compile(r"(?<![A-Za-z])(?:(?:this|that|the\s+same|such|the\s+closi
                       r"|届时|在此之前|此前|该日|当日|此日|届期", re.I)  # folded text: 屆時 reads 届时
 
 
+# A list item's marker: a bullet, 1. / 1) / 1、, （一）/ 一、, a) (general list typography, zh and en).
 _LIST_ITEM = re.compile(r"[ \t]*(?:[-*•·▪◦]|\d{1,2}[.)、]|[（(]?[一二三四五六七八九十]{1,3}[)）、.]|[a-z][.)])\s*")
 
 
